@@ -1,0 +1,108 @@
+/**
+ * `npm run analyze -- [folder] --out <dir>`: the whole job headless. Opens a release (the
+ * bundled synthetic demo when no folder is given), fits, clusters both ways, embeds with UMAP
+ * and writes the report and every file of SPEC §7. Exit 0 on success, 2 on a diverged fit,
+ * 1 on bad input; errors are one line.
+ */
+import { Command } from 'commander';
+import { resolve } from 'node:path';
+import { DEFAULT_CLUSTER_PARAMS, DEFAULT_EMBED_PARAMS, DEFAULT_FIT_PARAMS } from '../contract';
+import { FactorLensCore } from '../core/core';
+import { writeFileAtomic } from '../report/write-report';
+import { demoDir, fail, number, progressPrinter, workerDir } from './common';
+
+const program = new Command()
+  .name('analyze')
+  .description('Fit a latent-factor model to a MovieLens release, cluster users and movies, write the report.')
+  .argument('[dataset]', 'MovieLens folder (default: the bundled synthetic demo)')
+  .option('-o, --out <dir>', 'output folder (must not exist, unless --force)', 'factorlens-report')
+  .option('--force', 'replace an existing output folder (atomically)', false)
+  .option('--factors <K>', 'latent factors K', number('--factors', { integer: true, min: 1 }), DEFAULT_FIT_PARAMS.factors)
+  .option('--alpha <α>', 'gradient-descent step size', number('--alpha', { positive: true }), DEFAULT_FIT_PARAMS.alpha)
+  .option('--lambda <λ>', 'L2 regularisation', number('--lambda', { min: 0 }), DEFAULT_FIT_PARAMS.lambda)
+  .option('--iterations <n>', 'iteration limit', number('--iterations', { integer: true, min: 1 }), DEFAULT_FIT_PARAMS.iterations)
+  .option('--tolerance <x>', 'stop when max residual change < x (0: off)', number('--tolerance', { min: 0 }), DEFAULT_FIT_PARAMS.tolerance)
+  .option('--init-scale <s>', 'U, V start uniform in [0, s)', number('--init-scale', { positive: true }), DEFAULT_FIT_PARAMS.initScale)
+  .option('--clusters <k>', 'clusters for both methods', number('--clusters', { integer: true, min: 2 }), DEFAULT_CLUSTER_PARAMS.k)
+  .option('--restarts <n>', 'K-means restarts', number('--restarts', { integer: true, min: 1 }), DEFAULT_CLUSTER_PARAMS.restarts)
+  .option('--min-ratings <n>', 'ratings a representative movie needs', number('--min-ratings', { integer: true, min: 1 }), DEFAULT_CLUSTER_PARAMS.minRatings)
+  .option('--neighbors <n>', 'UMAP neighbours', number('--neighbors', { integer: true, min: 2 }), DEFAULT_EMBED_PARAMS.nNeighbors)
+  .option('--epochs <n>', 'UMAP epochs', number('--epochs', { integer: true, min: 10 }), DEFAULT_EMBED_PARAMS.nEpochs)
+  .option('--seed <n>', 'random seed for every stage', number('--seed', { integer: true }), DEFAULT_FIT_PARAMS.seed)
+  .option('-q, --quiet', 'no progress on stderr', false)
+  .showHelpAfterError()
+  .configureOutput({ outputError: (s, write) => write(`factorlens: ${s.replace(/^error: /, '')}`) });
+
+async function main(): Promise<void> {
+  program.parse();
+  const o = program.opts();
+  const [datasetArg] = program.args;
+  const out = resolve(o.out);
+  const core = new FactorLensCore({ workerDir, demoDir });
+  core.onProgress(progressPrinter(o.quiet));
+  const dataset = await core.openDataset('load', datasetArg ? resolve(datasetArg) : null);
+  if (dataset.synthetic && !o.quiet) process.stderr.write('note: no dataset given; using the bundled SYNTHETIC demo dataset\n');
+  const fitParams = {
+    factors: o.factors,
+    alpha: o.alpha,
+    lambda: o.lambda,
+    iterations: o.iterations,
+    tolerance: o.tolerance,
+    initScale: o.initScale,
+    seed: o.seed,
+  };
+  const fit = await core.fit('fit', dataset.datasetId, fitParams);
+  if (fit.status === 'diverged') fail(new Error(fit.divergence?.message ?? 'the fit diverged'), 2);
+  const clusterParams = { k: o.clusters, restarts: o.restarts, seed: o.seed, minRatings: o.minRatings };
+  const clustering = await core.cluster('cluster', fit.modelId, clusterParams);
+  const embedParams = { ...DEFAULT_EMBED_PARAMS, seed: o.seed, nNeighbors: o.neighbors, nEpochs: o.epochs };
+  await core.embed('embed', clustering.clusteringId, embedParams);
+  const written = await core.exportReport('export', clustering.clusteringId, out, o.force);
+  const last = fit.diagnostics.at(-1);
+  const summary = {
+    dataset: {
+      name: dataset.name,
+      path: dataset.path,
+      release: dataset.release,
+      synthetic: dataset.synthetic,
+      ratings: dataset.ratings,
+      users: dataset.users,
+      movies: dataset.movies,
+      movies_listed: dataset.moviesListed,
+      density: dataset.density,
+      rating_scale: [dataset.ratingScale.min, dataset.ratingScale.max],
+      fingerprint: dataset.fingerprint,
+      warnings: dataset.warnings,
+    },
+    parameters: {
+      factors: fitParams.factors,
+      alpha: fitParams.alpha,
+      lambda: fitParams.lambda,
+      iterations: fitParams.iterations,
+      tolerance: fitParams.tolerance,
+      init_scale: fitParams.initScale,
+      seed: fitParams.seed,
+      clusters: clusterParams.k,
+      restarts: clusterParams.restarts,
+      min_ratings: clusterParams.minRatings,
+      umap: { neighbors: embedParams.nNeighbors, epochs: embedParams.nEpochs, min_dist: embedParams.minDist },
+    },
+    status: fit.status,
+    iterations: fit.iterations,
+    final: last
+      ? { rmse: last.rmse, max_residual_change: last.maxResidualChange, max_update: last.maxUpdate, objective: last.objective }
+      : null,
+    timings: {
+      load: core.timings.load,
+      train: core.timings.train,
+      cluster: core.timings.cluster,
+      embed: core.timings.embed,
+      report: core.timings.report,
+    },
+  };
+  await writeFileAtomic(resolve(out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  if (!o.quiet) process.stderr.write(`wrote ${written.files.length + 1} files to ${out}\n`);
+  process.stdout.write(`${out}\n`);
+}
+
+main().catch((e: unknown) => fail(e));

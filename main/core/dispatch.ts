@@ -1,0 +1,45 @@
+/**
+ * Maps a validated request of the shared contract onto the core. Both transports (Electron IPC
+ * and the browser-mode WebSocket) call this, so they cannot drift apart.
+ */
+import { join } from 'node:path';
+import { type Method, type Params, type Result, parseParams } from '../contract';
+import type { FactorLensCore } from './core';
+
+export interface DispatchContext {
+  core: FactorLensCore;
+  mode: 'electron' | 'browser';
+  /** Dataset opened from the command line, shown at connection time. */
+  initialDatasetId: string | null;
+  /** Where exports go when the request names no folder. */
+  exportRoot: string;
+  /** Turns an export folder into an URL the renderer can open (browser mode). */
+  reportUrl?: (dir: string) => string | null;
+}
+
+function timestamp(): string {
+  return new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+}
+
+export async function dispatch<M extends Method>(ctx: DispatchContext, method: M, raw: unknown): Promise<Result<M>> {
+  const { core } = ctx;
+  const handlers: { [K in Method]: (p: Params<K>) => Promise<Result<K>> } = {
+    getState: async () => ({
+      dataset: ctx.initialDatasetId ? core.getDataset(ctx.initialDatasetId).summary : null,
+      defaultExportDir: ctx.exportRoot,
+      mode: ctx.mode,
+    }),
+    openDataset: (p) => core.openDataset(p.jobId, p.path),
+    fit: (p) => core.fit(p.jobId, p.datasetId, p.params),
+    cluster: (p) => core.cluster(p.jobId, p.modelId, p.params),
+    embed: (p) => core.embed(p.jobId, p.clusteringId, p.params),
+    exportReport: async (p) => {
+      const dir = p.dir ?? join(ctx.exportRoot, `report-${timestamp()}`);
+      const r = await core.exportReport(p.jobId, p.clusteringId, dir);
+      return { ...r, reportUrl: ctx.reportUrl?.(r.dir) ?? null };
+    },
+    cancel: async (p) => core.cancel(p.jobId),
+  };
+  const params = parseParams(method, raw);
+  return handlers[method](params as never) as Promise<Result<M>>;
+}

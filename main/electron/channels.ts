@@ -1,0 +1,3 @@
+/** IPC channel names shared by the Electron main process and the preload. */
+export const IPC_INVOKE = 'factorlens:invoke';
+export const IPC_PROGRESS = 'factorlens:progress';

@@ -1,0 +1,54 @@
+import { axisBottom, axisLeft, select, type AxisDomain, type AxisScale } from 'd3';
+import type { Attachment } from 'svelte/attachments';
+
+export interface AxisOptions<D> {
+  ticks?: number;
+  tickValues?: D[];
+  format?: (d: D) => string;
+  /** Grid lines across the plot, of this length in pixels (drawn as negative inner ticks). */
+  grid?: number;
+}
+
+/**
+ * Renders a d3 axis into an SVG group: `<g {@attach axis('left', y, {...})}>`. Because the
+ * scale is read when the template evaluates, the axis redraws whenever the scale changes.
+ */
+export function axis<D extends AxisDomain>(
+  side: 'bottom' | 'left',
+  scale: AxisScale<D>,
+  options: AxisOptions<D> = {},
+): Attachment<SVGGElement> {
+  return (g) => {
+    const a = side === 'bottom' ? axisBottom(scale) : axisLeft(scale);
+    if (options.ticks !== undefined) a.ticks(options.ticks);
+    if (options.tickValues) a.tickValues(options.tickValues);
+    if (options.format) a.tickFormat((d) => options.format!(d));
+    if (options.grid) a.tickSizeInner(-options.grid).tickSizeOuter(0).tickPadding(6);
+    const sel = select(g);
+    sel.call(a);
+    sel.classed('grid-axis', Boolean(options.grid));
+  };
+}
+
+/**
+ * Ticks for a log scale that stay readable: all of them when few, else only mantissas 1, 2, 5,
+ * else only powers of ten.
+ */
+export function logTicks(domain: [number, number], max = 7): number[] {
+  const [lo, hi] = domain;
+  const all: number[] = [];
+  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
+    for (let m = 1; m <= 9; m++) {
+      const v = m * 10 ** e;
+      if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) all.push(Number(v.toPrecision(12)));
+    }
+  }
+  if (all.length <= max) return all;
+  const mantissa = (v: number) => Math.round(v / 10 ** Math.floor(Math.log10(v) + 1e-9));
+  const few = all.filter((v) => [1, 2, 5].includes(mantissa(v)));
+  if (few.length <= max && few.length >= 2) return few;
+  const decades = all.filter((v) => mantissa(v) === 1);
+  if (decades.length <= max) return decades.length >= 2 ? decades : few;
+  const step = Math.ceil(decades.length / max);
+  return decades.filter((_, i) => i % step === 0);
+}

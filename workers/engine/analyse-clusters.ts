@@ -1,0 +1,174 @@
+/**
+ * The clustering stage of SPEC §4 end to end, as one pure function: standardise and stack the
+ * factors into UVstd, run K-means and Ward, score both with the three metrics, compare them,
+ * and profile every cluster. Returns typed arrays only; the core attaches titles and ids.
+ */
+import type { ClusterParams } from '../../main/contract';
+import { stackFactors } from './cluster/stack-factors';
+import { kmeans } from './cluster/kmeans';
+import { wardLinkage, type Linkage } from './cluster/ward';
+import { cutTree } from './cluster/cut-tree';
+import { copheneticCorrelation } from './cluster/cophenetic';
+import { silhouetteSamples } from './cluster/silhouette';
+import { daviesBouldinScore } from './cluster/davies-bouldin';
+import { calinskiHarabaszScore } from './cluster/calinski-harabasz';
+import { adjustedRandIndex, contingencyTable } from './cluster/agreement';
+import { representativeMovies } from './profile/representative';
+import { genreMix } from './profile/genre-mix';
+import { userDemographics } from './profile/demographics';
+import { createRng, childSeed } from './rng';
+
+export interface DemographicsColumns {
+  age: Float64Array;
+  gender: Uint8Array;
+  occupation: Int32Array;
+  occupationNames: string[];
+}
+
+export interface AnalyseClustersInput {
+  /** nUsers × factors and nMovies × factors, row-major. */
+  U: Float64Array;
+  V: Float64Array;
+  nUsers: number;
+  nMovies: number;
+  factors: number;
+  params: ClusterParams;
+  /** Ratings per movie row. */
+  ratingCounts: Int32Array;
+  /** nMovies × nGenres flags. */
+  movieGenres: Uint8Array;
+  nGenres: number;
+  demographics: DemographicsColumns | null;
+}
+
+export interface MethodOutput {
+  labels: Int32Array;
+  silhouette: number;
+  /** Per point; NaN for points outside the silhouette sample. */
+  silhouetteSamples: Float64Array;
+  silhouetteSample: number | null;
+  daviesBouldin: number;
+  calinskiHarabasz: number;
+  inertia: number;
+  copheneticCorrelation: number | null;
+  profiles: ReturnType<typeof representativeMovies>;
+  genreShares: Float64Array[];
+  demographics: ReturnType<typeof userDemographics> | null;
+}
+
+export interface AnalyseClustersOutput {
+  uvStd: Float64Array;
+  kmeans: MethodOutput;
+  ward: MethodOutput;
+  linkage: Linkage;
+  overallGenreShares: Float64Array;
+  adjustedRand: number;
+  contingency: { rows: number; cols: number; counts: Int32Array };
+}
+
+/** Above this many points the silhouette is estimated on a seeded sample of this size. */
+export const SILHOUETTE_EXACT_LIMIT = 20_000;
+
+export function analyseClusters(
+  input: AnalyseClustersInput,
+  options: { signal?: AbortSignal; onProgress?: (fraction: number, message: string) => void } = {},
+): AnalyseClustersOutput {
+  const { nUsers, nMovies, factors: d, params } = input;
+  const n = nUsers + nMovies;
+  const { signal } = options;
+  const progress = options.onProgress ?? (() => {});
+  if (n < params.k) {
+    throw new Error(`cannot make ${params.k} clusters from ${n} points; choose k <= ${n}`);
+  }
+  progress(0, 'standardising factors');
+  const X = stackFactors(input.U, nUsers, input.V, nMovies, d);
+
+  progress(0.02, `K-means, ${params.restarts} restarts`);
+  const km = kmeans(X, n, d, {
+    k: params.k,
+    restarts: params.restarts,
+    rng: createRng(params.seed),
+    signal,
+    onProgress: (f) => progress(0.02 + 0.2 * f, 'K-means'),
+  });
+  progress(0.22, 'Ward linkage (nearest-neighbour chain)');
+  const linkage = wardLinkage(X, n, d, { signal, onProgress: (f) => progress(0.22 + 0.38 * f, 'Ward linkage') });
+  const wardLabels = cutTree(linkage, n, params.k);
+
+  const sample = n > SILHOUETTE_EXACT_LIMIT ? { size: SILHOUETTE_EXACT_LIMIT, rng: createRng(childSeed(params.seed, 7)) } : undefined;
+  const score = (labels: Int32Array, base: number, name: string): MethodOutput => {
+    progress(base, `${name}: silhouette`);
+    const s = silhouetteSamples(X, n, d, labels, sample ? { sample: { ...sample, rng: createRng(childSeed(params.seed, 7)) } } : undefined);
+    let sum = 0;
+    let counted = 0;
+    for (const v of s) {
+      if (!Number.isNaN(v)) {
+        sum += v;
+        counted++;
+      }
+    }
+    progress(base + 0.15, `${name}: profiles`);
+    const profiles = representativeMovies(X, nUsers, nMovies, d, labels, params.k, input.ratingCounts, params.minRatings);
+    const mix = genreMix(labels, nUsers, nMovies, params.k, input.movieGenres, input.nGenres);
+    const dem = input.demographics
+      ? userDemographics(
+          labels,
+          nUsers,
+          params.k,
+          input.demographics.age,
+          input.demographics.gender,
+          input.demographics.occupation,
+          input.demographics.occupationNames,
+        )
+      : null;
+    return {
+      labels,
+      silhouette: counted > 0 ? sum / counted : 0,
+      silhouetteSamples: s,
+      silhouetteSample: sample ? counted : null,
+      daviesBouldin: daviesBouldinScore(X, n, d, labels),
+      calinskiHarabasz: calinskiHarabaszScore(X, n, d, labels),
+      inertia: withinSumOfSquares(X, n, d, labels, params.k),
+      copheneticCorrelation: null,
+      profiles,
+      genreShares: mix.shares,
+      demographics: dem,
+    };
+  };
+  const kmOut = score(km.labels, 0.6, 'K-means');
+  const wardOut = score(wardLabels, 0.78, 'Ward');
+  progress(0.95, 'cophenetic correlation');
+  wardOut.copheneticCorrelation = copheneticCorrelation(linkage, X, n, d);
+  const mix = genreMix(km.labels, nUsers, nMovies, params.k, input.movieGenres, input.nGenres);
+  progress(1, 'done');
+  return {
+    uvStd: X,
+    kmeans: kmOut,
+    ward: wardOut,
+    linkage,
+    overallGenreShares: mix.overall,
+    adjustedRand: adjustedRandIndex(km.labels, wardLabels),
+    contingency: contingencyTable(km.labels, wardLabels),
+  };
+}
+
+/** Σ over points of the squared distance to their cluster's mean (K-means' inertia). */
+export function withinSumOfSquares(X: Float64Array, n: number, d: number, labels: Int32Array, k: number): number {
+  const sums = new Float64Array(k * d);
+  const counts = new Int32Array(k);
+  for (let i = 0; i < n; i++) {
+    const c = labels[i];
+    counts[c]++;
+    for (let j = 0; j < d; j++) sums[c * d + j] += X[i * d + j];
+  }
+  for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) sums[c * d + j] /= Math.max(counts[c], 1);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const c = labels[i];
+    for (let j = 0; j < d; j++) {
+      const diff = X[i * d + j] - sums[c * d + j];
+      total += diff * diff;
+    }
+  }
+  return total;
+}

@@ -1,0 +1,332 @@
+import { childSeed, createRng } from '../rng';
+import { checkMatrix } from './check-matrix';
+import { squaredDistance } from './squared-distance';
+import { throwIfAborted } from './throw-if-aborted';
+
+export interface KMeansOptions {
+  /** Number of clusters, 1..n. */
+  k: number;
+  /** Independent k-means++ starts; the one with the lowest inertia is kept. Default 10. */
+  restarts?: number;
+  /** Lloyd iterations per start. Default 300. */
+  maxIterations?: number;
+  /**
+   * Convergence threshold on the summed squared centre movement, relative to the mean
+   * per-feature variance of X (scikit-learn's `tol`). Default 1e-4.
+   */
+  tolerance?: number;
+  /** Uniform [0, 1) generator; one draw seeds the restarts' child streams. */
+  rng: () => number;
+  signal?: AbortSignal;
+  /** Called with the fraction of restarts done, in [0, 1]. */
+  onProgress?: (fraction: number) => void;
+}
+
+export interface KMeansResult {
+  /** Cluster of each row, 0..k−1. */
+  labels: Int32Array;
+  /** k × d, row-major. */
+  centers: Float64Array;
+  /** Sum of squared distances of the rows to their centres. */
+  inertia: number;
+  /** Lloyd iterations of the kept restart. */
+  iterations: number;
+}
+
+/**
+ * K-means of the rows of `X` (n × d, row-major), following scikit-learn's `KMeans`
+ * (algorithm 'lloyd'): greedy k-means++ seeding (Arthur & Vassilvitskii 2007, with
+ * 2 + ⌊ln k⌋ candidate centres per step, keeping the one that lowers the potential most),
+ * Lloyd iterations until the labels stop changing or the centres move less than the
+ * tolerance, and the best of several restarts.
+ *
+ * Restart r draws from its own stream, `createRng(childSeed(base, r))` with `base` taken from
+ * one draw of `rng`, so a restart's result does not depend on the others. A cluster left
+ * empty by an iteration is given the point farthest from its current centre, as
+ * scikit-learn does; duplicate points and fewer distinct points than k are allowed (some
+ * centres then coincide).
+ */
+export function kmeans(X: Float64Array, n: number, d: number, options: KMeansOptions): KMeansResult {
+  checkMatrix(X, n, d);
+  const {
+    k,
+    restarts = 10,
+    maxIterations = 300,
+    tolerance = 1e-4,
+    rng,
+    signal,
+    onProgress,
+  } = options;
+  if (!Number.isInteger(k) || k < 1) throw new RangeError(`k = ${k}; expected an integer >= 1`);
+  if (n < k) throw new RangeError(`k = ${k} clusters need at least ${k} points; got n = ${n}`);
+  if (!Number.isInteger(restarts) || restarts < 1) {
+    throw new RangeError(`restarts = ${restarts}; expected an integer >= 1`);
+  }
+  if (!Number.isInteger(maxIterations) || maxIterations < 1) {
+    throw new RangeError(`maxIterations = ${maxIterations}; expected an integer >= 1`);
+  }
+  if (!(tolerance >= 0)) throw new RangeError(`tolerance = ${tolerance}; expected a number >= 0`);
+  if (typeof rng !== 'function') throw new TypeError('rng must be a function returning [0, 1)');
+
+  const tol = meanVariance(X, n, d) * tolerance;
+  const base = Math.floor(rng() * 4294967296) | 0;
+  const work = createWorkspace(n, d, k);
+  let best: KMeansResult | null = null;
+  for (let r = 0; r < restarts; r++) {
+    throwIfAborted(signal);
+    const result = lloyd(X, n, d, k, maxIterations, tol, createRng(childSeed(base, r)), work, signal);
+    if (best === null || result.inertia < best.inertia) best = result;
+    onProgress?.((r + 1) / restarts);
+  }
+  return best as KMeansResult;
+}
+
+/** Buffers shared by the restarts, allocated once. */
+interface Workspace {
+  closest: Float64Array;
+  candidate: Float64Array;
+  bestCandidate: Float64Array;
+  cumulative: Float64Array;
+  sums: Float64Array;
+  counts: Float64Array;
+  taken: Uint8Array;
+}
+
+function createWorkspace(n: number, d: number, k: number): Workspace {
+  return {
+    closest: new Float64Array(n),
+    candidate: new Float64Array(n),
+    bestCandidate: new Float64Array(n),
+    cumulative: new Float64Array(n),
+    sums: new Float64Array(k * d),
+    counts: new Float64Array(k),
+    taken: new Uint8Array(n),
+  };
+}
+
+/** One seeded k-means++ start followed by Lloyd iterations (scikit-learn's _kmeans_single_lloyd). */
+function lloyd(
+  X: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  maxIterations: number,
+  tol: number,
+  rng: () => number,
+  work: Workspace,
+  signal: AbortSignal | undefined,
+): KMeansResult {
+  let centers = kmeansPlusPlus(X, n, d, k, rng, work);
+  let next = new Float64Array(k * d);
+  const labels = new Int32Array(n);
+  const previous = new Int32Array(n).fill(-1);
+  let strict = false;
+  let iterations = 0;
+  for (let it = 0; it < maxIterations; it++) {
+    if ((it & 7) === 0) throwIfAborted(signal);
+    assign(X, n, d, centers, k, labels);
+    const shift = updateCenters(X, n, d, k, labels, centers, next, work);
+    const t = centers;
+    centers = next;
+    next = t;
+    iterations = it + 1;
+    let same = true;
+    for (let i = 0; i < n; i++) {
+      if (labels[i] !== previous[i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) {
+      strict = true;
+      break;
+    }
+    if (shift <= tol) break;
+    previous.set(labels);
+  }
+  // As scikit-learn: without strict convergence, one more assignment so labels match centres.
+  if (!strict) assign(X, n, d, centers, k, labels);
+  let inertia = 0;
+  for (let i = 0; i < n; i++) inertia += squaredDistance(X, i * d, centers, labels[i] * d, d);
+  return { labels, centers, inertia, iterations };
+}
+
+/**
+ * Greedy k-means++ (scikit-learn's `_kmeans_plusplus`): the first centre uniformly, each
+ * next one the best of 2 + ⌊ln k⌋ candidates drawn with probability ∝ D(x)², judged by the
+ * potential Σ min(D(x)², ‖x − candidate‖²) it would leave. Returns k × d centres.
+ */
+function kmeansPlusPlus(
+  X: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  rng: () => number,
+  work: Workspace,
+): Float64Array {
+  const centers = new Float64Array(k * d);
+  const trials = 2 + Math.floor(Math.log(k));
+  let closest = work.closest;
+  let bestCandidate = work.bestCandidate;
+  const candidate = work.candidate;
+  const cumulative = work.cumulative;
+
+  const first = Math.min(n - 1, Math.floor(rng() * n));
+  centers.set(X.subarray(first * d, first * d + d), 0);
+  let potential = 0;
+  for (let i = 0; i < n; i++) {
+    closest[i] = squaredDistance(X, i * d, X, first * d, d);
+    potential += closest[i];
+  }
+
+  for (let c = 1; c < k; c++) {
+    let running = 0;
+    for (let i = 0; i < n; i++) {
+      running += closest[i];
+      cumulative[i] = running;
+    }
+    let bestPotential = Infinity;
+    let bestId = 0;
+    for (let trial = 0; trial < trials; trial++) {
+      const id = searchLeft(cumulative, n, rng() * potential);
+      let p = 0;
+      for (let i = 0; i < n; i++) {
+        const q = squaredDistance(X, i * d, X, id * d, d);
+        const m = q < closest[i] ? q : closest[i];
+        candidate[i] = m;
+        p += m;
+      }
+      if (p < bestPotential) {
+        bestPotential = p;
+        bestId = id;
+        bestCandidate.set(candidate);
+      }
+    }
+    const t = closest;
+    closest = bestCandidate;
+    bestCandidate = t;
+    potential = bestPotential;
+    centers.set(X.subarray(bestId * d, bestId * d + d), c * d);
+  }
+  return centers;
+}
+
+/** First index i with cumulative[i] ≥ value (numpy's searchsorted, side 'left'), clipped to n − 1. */
+function searchLeft(cumulative: Float64Array, n: number, value: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cumulative[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < n ? lo : n - 1;
+}
+
+/** Assigns each row to its nearest centre (lowest index on ties). */
+function assign(
+  X: Float64Array,
+  n: number,
+  d: number,
+  centers: Float64Array,
+  k: number,
+  labels: Int32Array,
+): void {
+  for (let i = 0; i < n; i++) {
+    const io = i * d;
+    let best = Infinity;
+    let label = 0;
+    for (let c = 0; c < k; c++) {
+      const q = squaredDistance(X, io, centers, c * d, d);
+      if (q < best) {
+        best = q;
+        label = c;
+      }
+    }
+    labels[i] = label;
+  }
+}
+
+/**
+ * Writes the mean of each cluster into `out` (k × d) and returns the summed squared centre
+ * movement. Empty clusters take the points farthest from their current centres, which
+ * leave their old clusters (scikit-learn's `_relocate_empty_clusters_dense`); a cluster that
+ * still has no point keeps its previous centre.
+ */
+function updateCenters(
+  X: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  labels: Int32Array,
+  centers: Float64Array,
+  out: Float64Array,
+  work: Workspace,
+): number {
+  const { sums, counts, taken } = work;
+  sums.fill(0);
+  counts.fill(0);
+  for (let i = 0; i < n; i++) {
+    const io = i * d;
+    const co = labels[i] * d;
+    counts[labels[i]]++;
+    for (let t = 0; t < d; t++) sums[co + t] += X[io + t];
+  }
+
+  let empty = 0;
+  for (let c = 0; c < k; c++) if (counts[c] === 0) empty++;
+  if (empty > 0) {
+    taken.fill(0);
+    for (let c = 0; c < k; c++) {
+      if (counts[c] !== 0) continue;
+      let far = -1;
+      let farDistance = -1;
+      for (let i = 0; i < n; i++) {
+        if (taken[i]) continue;
+        const q = squaredDistance(X, i * d, centers, labels[i] * d, d);
+        if (q > farDistance) {
+          farDistance = q;
+          far = i;
+        }
+      }
+      taken[far] = 1;
+      const old = labels[far];
+      const fo = far * d;
+      for (let t = 0; t < d; t++) {
+        sums[old * d + t] -= X[fo + t];
+        sums[c * d + t] = X[fo + t];
+      }
+      counts[old]--;
+      counts[c] = 1;
+    }
+  }
+
+  let shift = 0;
+  for (let c = 0; c < k; c++) {
+    const co = c * d;
+    for (let t = 0; t < d; t++) {
+      const v = counts[c] > 0 ? sums[co + t] / counts[c] : centers[co + t];
+      const a = v - centers[co + t];
+      shift += a * a;
+      out[co + t] = v;
+    }
+  }
+  return shift;
+}
+
+/** Mean over columns of the population variance, the scale of scikit-learn's tolerance. */
+function meanVariance(X: Float64Array, n: number, d: number): number {
+  let total = 0;
+  for (let t = 0; t < d; t++) {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += X[i * d + t];
+    const mean = sum / n;
+    let ss = 0;
+    for (let i = 0; i < n; i++) {
+      const a = X[i * d + t] - mean;
+      ss += a * a;
+    }
+    total += ss / n;
+  }
+  return total / d;
+}
