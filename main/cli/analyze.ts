@@ -30,7 +30,6 @@ const program = new Command()
   .option('--epochs <n>', 'UMAP epochs', number('--epochs', { integer: true, min: 10 }), DEFAULT_EMBED_PARAMS.nEpochs)
   .option('--seed <n>', 'random seed for every stage', number('--seed', { integer: true }), DEFAULT_FIT_PARAMS.seed)
   .option('-q, --quiet', 'no progress on stderr', false)
-  .showHelpAfterError()
   .configureOutput({ outputError: (s, write) => write(`factorlens: ${s.replace(/^error: /, '')}`) });
 
 async function main(): Promise<void> {

@@ -53,7 +53,9 @@ export function dendrogramLayout(
   const { left, right, height, size } = linkage;
   if (n < 2) return { leaves: [], links: [], maxHeight: 0 };
   if (left.length !== n - 1) {
-    throw new Error(`dendrogramLayout: linkage has ${left.length} merges, expected n - 1 = ${n - 1}`);
+    throw new Error(
+      `dendrogramLayout: linkage has ${left.length} merges, expected n - 1 = ${n - 1}`,
+    );
   }
   // member[node]: the leftmost observation under a node; children always precede parents.
   const member = new Int32Array(2 * n - 1);
@@ -61,7 +63,9 @@ export function dendrogramLayout(
   for (let i = 0; i < n - 1; i++) {
     for (const child of [left[i], right[i]]) {
       if (!(child >= 0 && child < n + i)) {
-        throw new Error(`dendrogramLayout: merge ${i} joins node ${child}, expected 0 <= id < ${n + i}`);
+        throw new Error(
+          `dendrogramLayout: merge ${i} joins node ${child}, expected 0 <= id < ${n + i}`,
+        );
       }
     }
     member[n + i] = member[left[i]];
@@ -79,7 +83,13 @@ export function dendrogramLayout(
   while (stack.length > 0) {
     const [node, childrenDone] = stack.pop()!;
     if (node < firstDrawn) {
-      const leaf = { node, x: leaves.length, height: 0, size: nodeSize(node), member: member[node] };
+      const leaf = {
+        node,
+        x: leaves.length,
+        height: 0,
+        size: nodeSize(node),
+        member: member[node],
+      };
       leaves.push(leaf);
       placed.set(node, leaf);
       continue;

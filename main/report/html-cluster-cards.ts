@@ -50,14 +50,17 @@ function clusterCard(c: ClusterProfile, silhouette: number | null): string {
   const next = c.candidates.filter((m) => m.id !== c.representative?.id).slice(0, 5);
   if (next.length > 0) {
     const items = next.map(
-      (m) => `<li>${escapeHtml(m.title)} <span class="muted">(${fmtInt(m.ratings)} ratings, ` +
+      (m) =>
+        `<li>${escapeHtml(m.title)} <span class="muted">(${fmtInt(m.ratings)} ratings, ` +
         `distance ${fmtNum(m.distance)})</span></li>`,
     );
     parts.push(`<div class="label">Next candidates</div><ol>${items.join('')}</ol>`);
   }
-  if (c.genreMix.length > 0) {
+  if (c.movies > 0 && c.genreMix.length > 0) {
     parts.push('<div class="label">Genre mix of its movies</div>');
-    parts.push(svgGenreMix({ title: `Genre mix of cluster ${c.cluster}`, rows: c.genreMix, color }));
+    parts.push(
+      svgGenreMix({ title: `Genre mix of cluster ${c.cluster}`, rows: c.genreMix, color }),
+    );
   }
   if (c.demographics) parts.push(demographics(c.demographics));
   parts.push('</div>');

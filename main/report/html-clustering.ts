@@ -43,7 +43,8 @@ export function comparisonSection(c: ClusterResult): string {
   const rows = METRICS.map(({ key, name, better, why }) => {
     const k = kmeans.metrics[key];
     const w = ward.metrics[key];
-    const winner = better && typeof k === 'number' && typeof w === 'number' ? betterMethod(k, w, better) : null;
+    const winner =
+      better && typeof k === 'number' && typeof w === 'number' ? betterMethod(k, w, better) : null;
     const value = (v: number | null, method: string) =>
       raw(
         v === null
@@ -53,7 +54,12 @@ export function comparisonSection(c: ClusterResult): string {
             : fmtNum(v),
       );
     const verdict = better ? (winner ?? 'tie') : '—';
-    return [raw(`<b>${name}</b><br><span class="muted">${escapeHtml(why)}</span>`), value(k, 'K-means'), value(w, 'Ward'), verdict];
+    return [
+      raw(`<b>${name}</b><br><span class="muted">${escapeHtml(why)}</span>`),
+      value(k, 'K-means'),
+      value(w, 'Ward'),
+      verdict,
+    ];
   });
   const sampled = [kmeans, ward]
     .map((m) => m.metrics.silhouetteSample)
@@ -111,7 +117,8 @@ function contingencyTable(m: number[][]): string {
 
 /** Label of one observation under a dendrogram leaf: a user's id or a movie's title. */
 function pointLabel(c: ClusterResult) {
-  return (i: number) => (c.points.kind[i] === 'user' ? `user ${c.points.id[i]}` : c.points.title[i]);
+  return (i: number) =>
+    c.points.kind[i] === 'user' ? `user ${c.points.id[i]}` : c.points.title[i];
 }
 
 export function dendrogramSection(c: ClusterResult, lastP = 30): string {
@@ -149,8 +156,18 @@ export function umapSection(c: ClusterResult, e: EmbedResult | null): string {
       e.consistency.kmeans,
     )}</b>, Ward <b>${fmtPct(e.consistency.ward)}</b>.</p>`,
     '<div class="charts">',
-    svgScatter({ ...common, title: 'Coloured by K-means cluster', width: 510, labels: c.methods.kmeans.labels }),
-    svgScatter({ ...common, title: 'Coloured by Ward cluster', width: 510, labels: c.methods.ward.labels }),
+    svgScatter({
+      ...common,
+      title: 'Coloured by K-means cluster',
+      width: 510,
+      labels: c.methods.kmeans.labels,
+    }),
+    svgScatter({
+      ...common,
+      title: 'Coloured by Ward cluster',
+      width: 510,
+      labels: c.methods.ward.labels,
+    }),
     '</div>',
     `<p class="note">UMAP of UVstd: ${e.params.nNeighbors} neighbours, min. distance ${fmtNum(
       e.params.minDist,

@@ -40,6 +40,7 @@ export function datasetSection(d: DatasetSummary): string {
       title: 'Ratings per user',
       bars: d.ratingsPerUser.map(binBar),
       tickAt: 'start',
+      endTick: endOf(d.ratingsPerUser),
       xLabel: 'ratings per user',
       yLabel: 'users',
       color: '#59a14f',
@@ -48,6 +49,7 @@ export function datasetSection(d: DatasetSummary): string {
       title: 'Ratings per movie',
       bars: d.ratingsPerMovie.map(binBar),
       tickAt: 'start',
+      endTick: endOf(d.ratingsPerMovie),
       xLabel: 'ratings per movie',
       yLabel: 'movies',
       color: '#f28e2c',
@@ -58,12 +60,17 @@ export function datasetSection(d: DatasetSummary): string {
   return section('dataset', 'Dataset', body.join(''), synthetic);
 }
 
+function endOf(bins: HistogramBin[]): string | undefined {
+  return bins.length > 0 ? fmtNum(bins[bins.length - 1].x1) : undefined;
+}
+
 function binBar(b: HistogramBin) {
   return { label: `${fmtNum(b.x0)}–${fmtNum(b.x1)}`, tick: fmtNum(b.x0), value: b.count };
 }
 
 function warningsTable(d: DatasetSummary): string {
-  if (d.warnings.length === 0) return '<h3>Warnings</h3><p class="note">The loader reported no problems.</p>';
+  if (d.warnings.length === 0)
+    return '<h3>Warnings</h3><p class="note">The loader reported no problems.</p>';
   const rows = d.warnings.map((w) => [
     w.kind,
     w.file,

@@ -41,26 +41,40 @@ export function modelSection(fit: FitResult, timings: Record<string, number> | u
       ['Final objective', last ? fmtNum(last.objective) : '—'],
       ['Fit time', `${fmtNum(fit.seconds)} s`],
     ]),
-    fit.divergence ? `<p class="note"><b>Divergence:</b> ${escapeHtml(fit.divergence.message)}</p>` : '',
+    fit.divergence
+      ? `<p class="note"><b>Divergence:</b> ${escapeHtml(fit.divergence.message)}</p>`
+      : '',
     '<h3>Diagnostics</h3>',
     '<div class="charts">',
-    svgLogLineChart(iterations, diagnostics.map((d) => d.rmse), {
-      title: 'Training RMSE',
-      yLabel: 'RMSE',
-      marker,
-    }),
-    svgLogLineChart(iterations, diagnostics.map((d) => d.maxResidualChange), {
-      title: 'Max residual change',
-      yLabel: 'max |Δ residual|',
-      color: '#e15759',
-      marker,
-    }),
-    svgLogLineChart(iterations, diagnostics.map((d) => d.maxUpdate), {
-      title: 'Max update of U or V',
-      yLabel: 'max |Δ entry|',
-      color: '#59a14f',
-      marker,
-    }),
+    svgLogLineChart(
+      iterations,
+      diagnostics.map((d) => d.rmse),
+      {
+        title: 'Training RMSE',
+        yLabel: 'RMSE',
+        marker,
+      },
+    ),
+    svgLogLineChart(
+      iterations,
+      diagnostics.map((d) => d.maxResidualChange),
+      {
+        title: 'Max residual change',
+        yLabel: 'max |Δ residual|',
+        color: '#e15759',
+        marker,
+      },
+    ),
+    svgLogLineChart(
+      iterations,
+      diagnostics.map((d) => d.maxUpdate),
+      {
+        title: 'Max update of U or V',
+        yLabel: 'max |Δ entry|',
+        color: '#59a14f',
+        marker,
+      },
+    ),
     '</div>',
     '<p class="note">Residuals are taken over observed ratings only; the per-iteration values ' +
       'are in <code>diagnostics.csv</code>.</p>',

@@ -26,11 +26,16 @@ export function table(
 
 /** A grid of facts, each a term above its value. */
 export function facts(items: readonly (readonly [string, Cell])[]): string {
-  const rows = items.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${cell(v)}</dd></div>`).join('');
+  const rows = items
+    .map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${cell(v)}</dd></div>`)
+    .join('');
   return `<dl class="facts">${rows}</dl>`;
 }
 
-export function badge(text: string, kind: 'neutral' | 'good' | 'bad' | 'warn' | 'synthetic'): string {
+export function badge(
+  text: string,
+  kind: 'neutral' | 'good' | 'bad' | 'warn' | 'synthetic',
+): string {
   return `<span class="badge badge-${kind}">${escapeHtml(text)}</span>`;
 }
 

@@ -26,10 +26,12 @@ p.note { color: #57606a; font-size: 13px; margin: 6px 0; }
 .badge-synthetic { background: #fff0c2; color: #6b4a00; border-color: #e0b84c; }
 dl.facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(250px, 1fr)); gap: 6px 24px;
   margin: 0 0 12px; }
-dl.facts dt { color: #57606a; font-size: 12px; text-transform: uppercase; letter-spacing: .03em; }
+dl.facts dt { color: #57606a; font-size: 12.5px; }
 dl.facts dd { margin: 0 0 4px; font-size: 15px; font-variant-numeric: tabular-nums; }
-.charts { display: flex; flex-wrap: wrap; gap: 12px; margin: 10px 0; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 12px;
+  margin: 10px 0; }
 svg.chart { max-width: 100%; height: auto; background: #fff; font-family: inherit; }
+.charts > svg.chart, section > svg.chart { width: 100%; }
 table { border-collapse: collapse; font-size: 13px; margin: 6px 0 10px; font-variant-numeric: tabular-nums; }
 th, td { border-bottom: 1px solid #e4e7eb; padding: 5px 10px; text-align: left; vertical-align: top; }
 th { background: #f6f8fa; font-weight: 600; }

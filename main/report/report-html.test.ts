@@ -48,7 +48,9 @@ describe('renderReportHtml(input)', () => {
 
   it('labels synthetic data, and only synthetic data', () => {
     expect(html).toContain('Synthetic demo data');
-    expect(renderReportHtml(makeReportInput({ synthetic: false }))).not.toContain('Synthetic demo data');
+    expect(renderReportHtml(makeReportInput({ synthetic: false }))).not.toContain(
+      'Synthetic demo data',
+    );
   });
 
   it('marks the better method per metric: silhouette higher, Davies–Bouldin lower, CH higher', () => {

@@ -28,9 +28,15 @@ const MOVIES = [
 
 const GENRES = ['Action', 'Animation', 'Comedy', 'Crime', 'Drama', 'Romance', 'War'];
 
-function profile(cluster: number, users: number, members: MovieRef[], demographics: boolean): ClusterProfile {
+function profile(
+  cluster: number,
+  users: number,
+  members: MovieRef[],
+  demographics: boolean,
+): ClusterProfile {
   const ranked = [...members].sort((a, b) => a.distance - b.distance);
-  const share = (list: MovieRef[], g: string) => list.filter((m) => m.genres.includes(g)).length / list.length;
+  const share = (list: MovieRef[], g: string) =>
+    list.filter((m) => m.genres.includes(g)).length / list.length;
   return {
     cluster,
     users,
@@ -38,7 +44,10 @@ function profile(cluster: number, users: number, members: MovieRef[], demographi
     representative: ranked[0] ?? null,
     candidates: ranked,
     nearestOutside: ranked.length === 0 ? MOVIES[0] : null,
-    note: ranked.length === 0 ? 'This cluster holds no movie; the nearest movie outside it is shown.' : null,
+    note:
+      ranked.length === 0
+        ? 'This cluster holds no movie; the nearest movie outside it is shown.'
+        : null,
     genreMix: GENRES.map((genre) => ({
       genre,
       share: members.length ? share(members, genre) : 0,
@@ -59,8 +68,7 @@ export function makeReportInput({ synthetic = true, embedding = true } = {}): Re
   const ids = [...userIds, ...movieIds];
   const kmeansLabels = [0, 0, 1, 1, 0, 1, 0, 1, 1, 1];
   const wardLabels = [0, 0, 1, 1, 0, 1, 0, 1, 1, 0];
-  const byIndex = (labels: number[], c: number) =>
-    MOVIES.filter((_, j) => labels[4 + j] === c);
+  const byIndex = (labels: number[], c: number) => MOVIES.filter((_, j) => labels[4 + j] === c);
   return {
     dataset: {
       datasetId: 'ds-1',
@@ -99,11 +107,25 @@ export function makeReportInput({ synthetic = true, embedding = true } = {}): Re
     fit: {
       modelId: 'm-1',
       datasetId: 'ds-1',
-      params: { factors: k, alpha: 0.01, lambda: 0.5, iterations: 3, seed: 134, tolerance: 0, initScale: 1 },
+      params: {
+        factors: k,
+        alpha: 0.01,
+        lambda: 0.5,
+        iterations: 3,
+        seed: 134,
+        tolerance: 0,
+        initScale: 1,
+      },
       status: 'max_iterations',
       iterations: 3,
       diagnostics: [
-        { iteration: 1, rmse: 1.2345678901234567, maxResidualChange: 0.5, maxUpdate: 0.25, objective: 30 },
+        {
+          iteration: 1,
+          rmse: 1.2345678901234567,
+          maxResidualChange: 0.5,
+          maxUpdate: 0.25,
+          objective: 30,
+        },
         { iteration: 2, rmse: 0.9, maxResidualChange: 0.1, maxUpdate: 0.05, objective: 20 },
         { iteration: 3, rmse: 0.8, maxResidualChange: 1e-7, maxUpdate: 0.01, objective: 18 },
       ],
@@ -128,7 +150,12 @@ export function makeReportInput({ synthetic = true, embedding = true } = {}): Re
           },
           silhouetteSamples: [0.5, 0.4, 0.3, 0.6, 0.2, 0.5, 0.4, 0.3, 0.6, 0.3],
           clusters: [0, 1].map((c) =>
-            profile(c, kmeansLabels.slice(0, 4).filter((l) => l === c).length, byIndex(kmeansLabels, c), !synthetic),
+            profile(
+              c,
+              kmeansLabels.slice(0, 4).filter((l) => l === c).length,
+              byIndex(kmeansLabels, c),
+              !synthetic,
+            ),
           ),
         },
         ward: {

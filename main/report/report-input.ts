@@ -46,7 +46,8 @@ export function checkReportInput(input: ReportInput): void {
       throw new Error(`report input: ${what} has length ${actual}, expected ${expected}`);
     }
   };
-  if (!Number.isInteger(k) || k < 1) throw new Error(`report input: factors.k is ${k}, expected >= 1`);
+  if (!Number.isInteger(k) || k < 1)
+    throw new Error(`report input: factors.k is ${k}, expected >= 1`);
   expect('factors.movieTitles', factors.movieTitles.length, nMovies);
   expect('factors.U', factors.U.length, nUsers * k);
   expect('factors.V', factors.V.length, nMovies * k);

@@ -18,7 +18,10 @@ export function diagnosticsCsv(input: ReportInput): string {
 
 export function userFactorsCsv({ factors }: ReportInput): string {
   const { k, userIds, U } = factors;
-  return toCsv(['id', ...factorColumns(k)], matrixRows(U, k, (i) => [userIds[i]]));
+  return toCsv(
+    ['id', ...factorColumns(k)],
+    matrixRows(U, k, (i) => [userIds[i]]),
+  );
 }
 
 export function movieFactorsCsv({ factors }: ReportInput): string {
@@ -30,7 +33,10 @@ export function movieFactorsCsv({ factors }: ReportInput): string {
 /** The rows of UVstd in clustering order, each with its kind and id. */
 export function pointsCsv({ factors, clustering, uvStd }: ReportInput): string {
   const { kind, id } = clustering.points;
-  return toCsv(['kind', 'id', ...factorColumns(factors.k)], matrixRows(uvStd, factors.k, (i) => [kind[i], id[i]]));
+  return toCsv(
+    ['kind', 'id', ...factorColumns(factors.k)],
+    matrixRows(uvStd, factors.k, (i) => [kind[i], id[i]]),
+  );
 }
 
 export function assignmentsCsv({ clustering, embedding }: ReportInput): string {

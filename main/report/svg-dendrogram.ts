@@ -24,7 +24,7 @@ export interface DendrogramChartOptions {
   height?: number;
 }
 
-const margin = { top: 40, right: 24, bottom: 112, left: 68 };
+const margin = { top: 44, right: 24, bottom: 104, left: 68 };
 const above = '#555';
 
 export function svgDendrogram(linkage: LinkageData, options: DendrogramChartOptions): string {
@@ -65,7 +65,7 @@ export function svgDendrogram(linkage: LinkageData, options: DendrogramChartOpti
     const x = sx(leaf.x);
     const leafHeight = leaf.node < n ? 0 : linkage.height[leaf.node - n];
     const color = colorOf(leafHeight, leaf.member);
-    const label = leaf.size === 1 ? truncate(leafLabel(leaf.member), 18) : `(${leaf.size})`;
+    const label = leaf.size === 1 ? truncate(leafLabel(leaf.member), 16) : `(${leaf.size})`;
     parts.push(`<circle cx="${px(x)}" cy="${px(yBottom)}" r="3" fill="${color}"/>`);
     parts.push(
       svgText(x, yBottom + 10, label, { anchor: 'end', size: 10, rotate: -90, baseline: 'middle' }),
@@ -73,7 +73,9 @@ export function svgDendrogram(linkage: LinkageData, options: DendrogramChartOpti
   }
   if (cut !== null) {
     const y = sy(cut);
-    parts.push(`<line class="cut" stroke="#b3261e" stroke-width="1.5" stroke-dasharray="6 4" x1="${px(x0)}" x2="${px(x1)}" y1="${px(y)}" y2="${px(y)}"/>`);
+    parts.push(
+      `<line class="cut" stroke="#b3261e" stroke-width="1.5" stroke-dasharray="6 4" x1="${px(x0)}" x2="${px(x1)}" y1="${px(y)}" y2="${px(y)}"/>`,
+    );
     parts.push(
       svgText(x1 - 4, y - 5, `cut: k = ${k} (height ${fmtNum(cut)})`, {
         anchor: 'end',
@@ -84,8 +86,10 @@ export function svgDendrogram(linkage: LinkageData, options: DendrogramChartOpti
     );
   }
   const note =
-    n > lastP ? 'leaves labelled (m) stand for a contracted subtree of m points' : 'leaves are single points';
-  parts.push(svgText(x1, height - 6, note, { anchor: 'end', size: 10, fill: '#666' }));
+    n > lastP
+      ? 'leaves labelled (m) stand for a contracted subtree of m points'
+      : 'leaves are single points';
+  parts.push(svgText(x0 + 4, 36, note, { size: 10, fill: '#666' }));
   parts.push('</svg>');
   return parts.join('');
 }

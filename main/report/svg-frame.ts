@@ -53,15 +53,28 @@ export function axisBottom(
   format: (v: number) => string,
   { y, x0, x1, gridTop }: { y: number; x0: number; x1: number; gridTop?: number },
 ): string {
-  const parts = [`<line class="domain" stroke="#888" x1="${px(x0)}" x2="${px(x1)}" y1="${px(y)}" y2="${px(y)}"/>`];
+  const parts = [
+    `<line class="domain" stroke="#888" x1="${px(x0)}" x2="${px(x1)}" y1="${px(y)}" y2="${px(y)}"/>`,
+  ];
   for (const t of ticks) {
     const x = scale(t);
     if (!Number.isFinite(x)) continue;
     if (gridTop !== undefined) {
-      parts.push(`<line class="grid" stroke="#e8e8e8" x1="${px(x)}" x2="${px(x)}" y1="${px(gridTop)}" y2="${px(y)}"/>`);
+      parts.push(
+        `<line class="grid" stroke="#e8e8e8" x1="${px(x)}" x2="${px(x)}" y1="${px(gridTop)}" y2="${px(y)}"/>`,
+      );
     }
-    parts.push(`<line class="tick" stroke="#888" x1="${px(x)}" x2="${px(x)}" y1="${px(y)}" y2="${px(y + 4)}"/>`);
-    parts.push(svgText(x, y + 15, format(t), { anchor: 'middle', size: 10, className: 'tick-label', fill: '#444' }));
+    parts.push(
+      `<line class="tick" stroke="#888" x1="${px(x)}" x2="${px(x)}" y1="${px(y)}" y2="${px(y + 4)}"/>`,
+    );
+    parts.push(
+      svgText(x, y + 15, format(t), {
+        anchor: 'middle',
+        size: 10,
+        className: 'tick-label',
+        fill: '#444',
+      }),
+    );
   }
   return `<g class="axis">${parts.join('')}</g>`;
 }
@@ -73,16 +86,28 @@ export function axisLeft(
   format: (v: number) => string,
   { x, y0, y1, gridRight }: { x: number; y0: number; y1: number; gridRight?: number },
 ): string {
-  const parts = [`<line class="domain" stroke="#888" x1="${px(x)}" x2="${px(x)}" y1="${px(y0)}" y2="${px(y1)}"/>`];
+  const parts = [
+    `<line class="domain" stroke="#888" x1="${px(x)}" x2="${px(x)}" y1="${px(y0)}" y2="${px(y1)}"/>`,
+  ];
   for (const t of ticks) {
     const y = scale(t);
     if (!Number.isFinite(y)) continue;
     if (gridRight !== undefined) {
-      parts.push(`<line class="grid" stroke="#e8e8e8" x1="${px(x)}" x2="${px(gridRight)}" y1="${px(y)}" y2="${px(y)}"/>`);
+      parts.push(
+        `<line class="grid" stroke="#e8e8e8" x1="${px(x)}" x2="${px(gridRight)}" y1="${px(y)}" y2="${px(y)}"/>`,
+      );
     }
-    parts.push(`<line class="tick" stroke="#888" x1="${px(x - 4)}" x2="${px(x)}" y1="${px(y)}" y2="${px(y)}"/>`);
     parts.push(
-      svgText(x - 6, y, format(t), { anchor: 'end', size: 10, baseline: 'middle', className: 'tick-label', fill: '#444' }),
+      `<line class="tick" stroke="#888" x1="${px(x - 4)}" x2="${px(x)}" y1="${px(y)}" y2="${px(y)}"/>`,
+    );
+    parts.push(
+      svgText(x - 6, y, format(t), {
+        anchor: 'end',
+        size: 10,
+        baseline: 'middle',
+        className: 'tick-label',
+        fill: '#444',
+      }),
     );
   }
   return `<g class="axis">${parts.join('')}</g>`;

@@ -6,7 +6,10 @@ const numbersIn = (svg: string, attr: string) =>
 
 describe('svgLogLineChart(x, y, options)', () => {
   it('clips zero and negative values to the smallest positive one and says so', () => {
-    const svg = svgLogLineChart([1, 2, 3, 4], [1, 0, -1, 0.01], { title: 'max update', yLabel: 'u' });
+    const svg = svgLogLineChart([1, 2, 3, 4], [1, 0, -1, 0.01], {
+      title: 'max update',
+      yLabel: 'u',
+    });
     expect(svg).not.toContain('NaN');
     expect(svg).toContain('2 values ≤ 0 drawn at the smallest positive value');
     const cy = numbersIn(svg, 'cy');
@@ -25,7 +28,11 @@ describe('svgLogLineChart(x, y, options)', () => {
 
   it('draws a single point and a flat series on a valid axis', () => {
     for (const y of [[0.5], [2, 2, 2]]) {
-      const svg = svgLogLineChart(y.map((_, i) => i + 1), y, { title: 't', yLabel: 'y' });
+      const svg = svgLogLineChart(
+        y.map((_, i) => i + 1),
+        y,
+        { title: 't', yLabel: 'y' },
+      );
       expect(svg).not.toContain('NaN');
       expect(svg).toMatch(/class="tick-label"/);
     }

@@ -79,7 +79,13 @@ export function svgLogLineChart(
   parts.push(axisBottom(sx, xTicks, String, { y: yBottom, x0, x1, gridTop: yTop }));
   parts.push(axisLeft(sy, yTicks, tickFormat, { x: x0, y0: yBottom, y1: yTop, gridRight: x1 }));
   parts.push(svgText((x0 + x1) / 2, height - 6, xLabel, { anchor: 'middle', size: 11 }));
-  parts.push(svgText(14, (yTop + yBottom) / 2, yLabel + ' (log)', { anchor: 'middle', size: 11, rotate: -90 }));
+  parts.push(
+    svgText(14, (yTop + yBottom) / 2, yLabel + ' (log)', {
+      anchor: 'middle',
+      size: 11,
+      rotate: -90,
+    }),
+  );
   if (marker && Number.isFinite(marker.x)) {
     const mx = sx(marker.x);
     parts.push(
@@ -114,5 +120,6 @@ function logTicks([lo, hi]: [number, number], fallback: () => number[]): number[
   }
   const ticks = powers.length >= 2 ? powers : fallback();
   const step = Math.ceil(ticks.length / 6);
-  return ticks.filter((_, i) => i % step === 0);
+  // Keep the top tick, which bounds the curve's start.
+  return ticks.filter((_, i) => (ticks.length - 1 - i) % step === 0);
 }

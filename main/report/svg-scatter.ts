@@ -24,7 +24,8 @@ const legendRow = 18;
 export function svgScatter(options: ScatterOptions): string {
   const { title, x, y, kind, labels, width = 520 } = options;
   const keep: number[] = [];
-  for (let i = 0; i < x.length; i++) if (Number.isFinite(x[i]) && Number.isFinite(y[i])) keep.push(i);
+  for (let i = 0; i < x.length; i++)
+    if (Number.isFinite(x[i]) && Number.isFinite(y[i])) keep.push(i);
   const clusters = [...new Set(keep.map((i) => labels[i]))].sort((a, b) => a - b);
   const counts = new Map<number, number>();
   for (const i of keep) counts.set(labels[i], (counts.get(labels[i]) ?? 0) + 1);
@@ -40,7 +41,9 @@ export function svgScatter(options: ScatterOptions): string {
   const top = margin.top;
   const parts = [svgOpen(width, height, title)];
   parts.push(svgText(width / 2, 20, title, { anchor: 'middle', size: 13, weight: 'bold' }));
-  parts.push(`<rect class="frame" fill="none" stroke="#ccc" x="${left}" y="${top}" width="${px(side)}" height="${px(side)}"/>`);
+  parts.push(
+    `<rect class="frame" fill="none" stroke="#ccc" x="${left}" y="${top}" width="${px(side)}" height="${px(side)}"/>`,
+  );
   parts.push(svgText(left + side / 2, top + side + 16, 'UMAP 1', { anchor: 'middle', size: 11 }));
   parts.push(
     svgText(left - 10, top + side / 2, 'UMAP 2', { anchor: 'middle', size: 11, rotate: -90 }),
@@ -60,7 +63,9 @@ export function svgScatter(options: ScatterOptions): string {
   clusters.forEach((c, j) => {
     const lx = left + (j % perRow) * colWidth;
     const row = ly + Math.floor(j / perRow) * legendRow;
-    parts.push(`<rect x="${px(lx)}" y="${px(row - 9)}" width="11" height="11" fill="${clusterColor(c)}"/>`);
+    parts.push(
+      `<rect x="${px(lx)}" y="${px(row - 9)}" width="11" height="11" fill="${clusterColor(c)}"/>`,
+    );
     const text = `cluster ${c} (${fmtInt(counts.get(c) ?? 0)})`;
     parts.push(svgText(lx + 16, row, text, { size: 11 }));
   });
@@ -85,14 +90,25 @@ function squareScales(keep: number[], x: ArrayLike<number>, y: ArrayLike<number>
   const span = Math.max(xMax - xMin, yMax - yMin) * 1.08 || 1;
   const cx = (xMin + xMax) / 2;
   const cy = (yMin + yMax) / 2;
-  const sx = scaleLinear().domain([cx - span / 2, cx + span / 2]).range([0, side]);
-  const sy = scaleLinear().domain([cy - span / 2, cy + span / 2]).range([side, 0]);
+  const sx = scaleLinear()
+    .domain([cx - span / 2, cx + span / 2])
+    .range([0, side]);
+  const sy = scaleLinear()
+    .domain([cy - span / 2, cy + span / 2])
+    .range([side, 0]);
   return [sx, sy] as const;
 }
 
 /** A user circle or a movie triangle centred on (cx, cy). */
-function mark(kind: 'user' | 'movie', cx: number, cy: number, color: string, scale: number): string {
-  if (kind === 'user') return `<circle cx="${px(cx)}" cy="${px(cy)}" r="${px(3 * scale)}" fill="${color}"/>`;
+function mark(
+  kind: 'user' | 'movie',
+  cx: number,
+  cy: number,
+  color: string,
+  scale: number,
+): string {
+  if (kind === 'user')
+    return `<circle cx="${px(cx)}" cy="${px(cy)}" r="${px(3 * scale)}" fill="${color}"/>`;
   const r = 4.2 * scale;
   const h = r * 0.5;
   const w = r * 0.866;

@@ -65,7 +65,10 @@ export interface WriteReportResult {
 export async function writeReport(
   dir: string,
   input: ReportInput,
-  { overwrite = false, writeFile: write = (p, d) => writeFile(p, d, 'utf8') }: WriteReportOptions = {},
+  {
+    overwrite = false,
+    writeFile: write = (p, d) => writeFile(p, d, 'utf8'),
+  }: WriteReportOptions = {},
 ): Promise<WriteReportResult> {
   checkReportInput(input);
   const target = resolve(dir);

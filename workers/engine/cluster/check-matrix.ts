@@ -8,7 +8,8 @@ export function checkMatrix(X: Float64Array, n: number, d: number, name = 'X', r
   if (!(X instanceof Float64Array)) {
     throw new TypeError(`${name} must be a Float64Array (${rows} × d, row-major)`);
   }
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`${rows} = ${n}; expected an integer >= 1`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new RangeError(`${rows} = ${n}; expected an integer >= 1`);
   if (!Number.isInteger(d) || d < 1) throw new RangeError(`d = ${d}; expected an integer >= 1`);
   if (X.length !== n * d) {
     throw new RangeError(

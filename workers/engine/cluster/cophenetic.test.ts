@@ -19,7 +19,12 @@ function pearson(x: number[], y: number[]): number {
   return sxy / Math.sqrt(sxx * syy);
 }
 
-function asLinkage(z: { left: number[]; right: number[]; height: number[]; size: number[] }): Linkage {
+function asLinkage(z: {
+  left: number[];
+  right: number[];
+  height: number[];
+  size: number[];
+}): Linkage {
   return {
     left: Int32Array.from(z.left),
     right: Int32Array.from(z.right),

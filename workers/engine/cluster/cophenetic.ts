@@ -83,7 +83,7 @@ export function copheneticCorrelation(
     if ((i & 15) === 0) throwIfAborted(signal);
     if (onProgress && i % progressStep === 0) onProgress((i * (2 * n - i)) / (n * n));
 
-    for (let node = i; node !== root; ) {
+    for (let node = i; node !== root;) {
       const p = parent[node];
       const r = p - n;
       const sibling = left[r] === node ? right[r] : left[r];

@@ -22,7 +22,11 @@ describe('daviesBouldinScore(X, n, d, labels)', () => {
   for (const name of fixtureNames) {
     it(`equals scikit-learn on fixture ${name} for both label vectors`, () => {
       const f = loadFixture(name);
-      expectClose(daviesBouldinScore(f.X, f.n, f.d, f.wardLabels), f.metrics.ward.daviesBouldin, 1e-9);
+      expectClose(
+        daviesBouldinScore(f.X, f.n, f.d, f.wardLabels),
+        f.metrics.ward.daviesBouldin,
+        1e-9,
+      );
       expectClose(
         daviesBouldinScore(f.X, f.n, f.d, f.kmeans.labels),
         f.metrics.kmeans.daviesBouldin,

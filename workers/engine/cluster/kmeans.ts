@@ -46,7 +46,12 @@ export interface KMeansResult {
  * scikit-learn does; duplicate points and fewer distinct points than k are allowed (some
  * centres then coincide).
  */
-export function kmeans(X: Float64Array, n: number, d: number, options: KMeansOptions): KMeansResult {
+export function kmeans(
+  X: Float64Array,
+  n: number,
+  d: number,
+  options: KMeansOptions,
+): KMeansResult {
   checkMatrix(X, n, d);
   const {
     k,
@@ -74,7 +79,17 @@ export function kmeans(X: Float64Array, n: number, d: number, options: KMeansOpt
   let best: KMeansResult | null = null;
   for (let r = 0; r < restarts; r++) {
     throwIfAborted(signal);
-    const result = lloyd(X, n, d, k, maxIterations, tol, createRng(childSeed(base, r)), work, signal);
+    const result = lloyd(
+      X,
+      n,
+      d,
+      k,
+      maxIterations,
+      tol,
+      createRng(childSeed(base, r)),
+      work,
+      signal,
+    );
     if (best === null || result.inertia < best.inertia) best = result;
     onProgress?.((r + 1) / restarts);
   }
@@ -117,7 +132,7 @@ function lloyd(
   signal: AbortSignal | undefined,
 ): KMeansResult {
   let centers = kmeansPlusPlus(X, n, d, k, rng, work);
-  let next = new Float64Array(k * d);
+  let next: Float64Array = new Float64Array(k * d);
   const labels = new Int32Array(n);
   const previous = new Int32Array(n).fill(-1);
   let strict = false;

@@ -4,19 +4,16 @@ import { squaredDistance } from './squared-distance';
 import { throwIfAborted } from './throw-if-aborted';
 
 export interface SilhouetteOptions {
-  signal?: AbortSignal;
-  /** Called with the fraction of pairs (or sampled points) done, in [0, 1]. */
-  onProgress?: (fraction: number) => void;
-}
-
-export interface SilhouetteScoreOptions extends SilhouetteOptions {
   /**
-   * Score a seeded sample of `size` distinct points instead of all n. Each sampled point's
-   * silhouette is still exact, against all n points, so the result is an unbiased estimate
-   * of the full mean. (scikit-learn's `sample_size` instead scores the sample against itself.)
-   * A size of n or more computes the exact score.
+   * Compute only a seeded sample of `size` distinct points. Each sampled point's silhouette
+   * is still exact, against all n points, so their mean is an unbiased estimate of the full
+   * mean. (scikit-learn's `sample_size` instead scores the sample against itself.) A size of
+   * n or more computes every point exactly.
    */
   sample?: { size: number; rng: () => number };
+  signal?: AbortSignal;
+  /** Called with the fraction of the work done, in [0, 1]. */
+  onProgress?: (fraction: number) => void;
 }
 
 /**
@@ -24,13 +21,14 @@ export interface SilhouetteScoreOptions extends SilhouetteOptions {
  * 0..k−1), equal to scikit-learn's `silhouette_samples` with the Euclidean metric:
  * s = (b − a) / max(a, b), with a the mean distance to the other members of the point's
  * cluster and b the smallest mean distance to another cluster (Rousseeuw 1987). A point in
- * a singleton cluster scores 0, and so does a point with a = b = 0.
+ * a singleton cluster scores 0, and so does a point with a = b = 0. Returns n values; with
+ * `options.sample`, points outside the sample are NaN.
  *
- * O(n²·d) time and O(n·k) memory: each pair's distance is computed once and added to both
- * points' per-cluster sums, in the same order as scikit-learn's row sums. Distances are
- * computed directly from coordinate differences, where scikit-learn expands
- * ‖x‖² − 2x·y + ‖y‖²; the two agree to about 1e-15 except between (near-)duplicate points,
- * where scikit-learn's value carries an error near 1e-8.
+ * Exact: O(n²·d) time and O(n·k) memory. Each pair's distance is computed once and added to
+ * both points' per-cluster sums, which then accumulate in the same order as scikit-learn's
+ * row sums. Sampled: O(size·n·d). Distances come from coordinate differences, where
+ * scikit-learn expands ‖x‖² − 2x·y + ‖y‖²; the two agree to about 1e-15 except between
+ * (near-)duplicate points, where scikit-learn's distance carries an error near 1e-8.
  */
 export function silhouetteSamples(
   X: Float64Array,
@@ -39,8 +37,24 @@ export function silhouetteSamples(
   labels: Int32Array,
   options: SilhouetteOptions = {},
 ): Float64Array {
-  const { k, freq } = checkSilhouetteInput(X, n, d, labels);
-  const { signal, onProgress } = options;
+  const { k, freq } = checkSilhouetteInput(X, n, d, labels, options.sample);
+  const { sample, signal, onProgress } = options;
+  if (sample !== undefined && sample.size < n) {
+    const points = sampleWithoutReplacement(n, sample.size, sample.rng);
+    const out = new Float64Array(n).fill(NaN);
+    const sums = new Float64Array(k);
+    for (let p = 0; p < points.length; p++) {
+      if ((p & 15) === 0) {
+        throwIfAborted(signal);
+        onProgress?.(p / points.length);
+      }
+      const i = points[p];
+      out[i] = silhouetteAgainstAll(X, n, d, labels, i, sums, freq, k);
+    }
+    onProgress?.(1);
+    return out;
+  }
+
   const sums = new Float64Array(n * k);
   const progressStep = Math.max(1, Math.floor(n / 100));
   for (let i = 0; i < n; i++) {
@@ -62,43 +76,44 @@ export function silhouetteSamples(
 }
 
 /**
- * Mean silhouette coefficient (scikit-learn's `silhouette_score`), exact by default or
- * estimated from a seeded sample of points (see `SilhouetteScoreOptions.sample`), in
- * O(size·n·d) time.
+ * Mean silhouette coefficient (scikit-learn's `silhouette_score`), exact by default or the
+ * mean over a seeded sample of points (see `SilhouetteOptions.sample`).
  */
 export function silhouetteScore(
   X: Float64Array,
   n: number,
   d: number,
   labels: Int32Array,
-  options: SilhouetteScoreOptions = {},
+  options: SilhouetteOptions = {},
 ): number {
-  const { sample, signal, onProgress } = options;
-  if (sample !== undefined) checkSample(sample);
-  if (sample === undefined || sample.size >= n) {
-    const s = silhouetteSamples(X, n, d, labels, { signal, onProgress });
-    let total = 0;
-    for (let i = 0; i < n; i++) total += s[i];
-    return total / n;
-  }
-  const { k, freq } = checkSilhouetteInput(X, n, d, labels);
-  const points = sampleWithoutReplacement(n, sample.size, sample.rng);
-  const sums = new Float64Array(k);
+  const s = silhouetteSamples(X, n, d, labels, options);
   let total = 0;
-  for (let p = 0; p < points.length; p++) {
-    if ((p & 15) === 0) throwIfAborted(signal);
-    if (onProgress && (p & 15) === 0) onProgress(p / points.length);
-    const i = points[p];
-    const io = i * d;
-    sums.fill(0);
-    for (let j = 0; j < n; j++) {
-      if (j === i) continue;
-      sums[labels[j]] += Math.sqrt(squaredDistance(X, io, X, j * d, d));
-    }
-    total += silhouetteFromSums(sums, 0, labels[i], freq, k);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    if (Number.isNaN(s[i])) continue; // not in the sample
+    total += s[i];
+    count++;
   }
-  onProgress?.(1);
-  return total / points.length;
+  return total / count;
+}
+
+/** s for point i from its distances to all n points; `sums` is a k-long scratch buffer. */
+function silhouetteAgainstAll(
+  X: Float64Array,
+  n: number,
+  d: number,
+  labels: Int32Array,
+  i: number,
+  sums: Float64Array,
+  freq: Int32Array,
+  k: number,
+): number {
+  sums.fill(0);
+  const io = i * d;
+  for (let j = 0; j < n; j++) {
+    if (j !== i) sums[labels[j]] += Math.sqrt(squaredDistance(X, io, X, j * d, d));
+  }
+  return silhouetteFromSums(sums, 0, labels[i], freq, k);
 }
 
 /** s for one point from its per-cluster distance sums at sums[offset..offset + k). */
@@ -118,7 +133,7 @@ function silhouetteFromSums(
     if (mean < b) b = mean;
   }
   const s = (b - a) / Math.max(a, b);
-  return Number.isNaN(s) ? 0 : s;
+  return Number.isNaN(s) ? 0 : s; // a = b = 0
 }
 
 function checkSilhouetteInput(
@@ -126,6 +141,7 @@ function checkSilhouetteInput(
   n: number,
   d: number,
   labels: Int32Array,
+  sample: SilhouetteOptions['sample'],
 ): { k: number; freq: Int32Array } {
   checkMatrix(X, n, d);
   const k = checkLabels(labels, n);
@@ -138,14 +154,13 @@ function checkSilhouetteInput(
       `silhouette needs 2..n−1 clusters; got ${used} distinct labels for n = ${n} points`,
     );
   }
-  return { k, freq };
-}
-
-function checkSample(sample: { size: number; rng: () => number }): void {
-  if (!Number.isInteger(sample.size) || sample.size < 1) {
-    throw new RangeError(`sample.size = ${sample.size}; expected an integer >= 1`);
+  if (sample !== undefined) {
+    if (!Number.isInteger(sample.size) || sample.size < 1) {
+      throw new RangeError(`sample.size = ${sample.size}; expected an integer >= 1`);
+    }
+    if (typeof sample.rng !== 'function') throw new TypeError('sample.rng must be a function');
   }
-  if (typeof sample.rng !== 'function') throw new TypeError('sample.rng must be a function');
+  return { k, freq };
 }
 
 /** `size` distinct indices from 0..n−1 by a partial Fisher–Yates shuffle, in drawn order. */

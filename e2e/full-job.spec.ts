@@ -1,0 +1,142 @@
+import { mkdtempSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { ML_100K, ML_100K_MISSING, expect, hasMl100k, shot, test } from './serve';
+
+test.skip(!hasMl100k, ML_100K_MISSING);
+
+const METHODS = ['kmeans', 'ward'] as const;
+const METRICS = ['silhouette', 'davies-bouldin', 'calinski-harabasz', 'inertia'] as const;
+
+/** The number shown in an element, e.g. "1,234.5" → 1234.5; NaN when it is not a number. */
+async function numberIn(locator: Locator): Promise<number> {
+  const text = (await locator.textContent()) ?? '';
+  return Number(text.replace(/,/g, '').trim());
+}
+
+async function setNumber(page: Page, testid: string, value: number): Promise<void> {
+  await page.getByTestId(testid).fill(String(value));
+}
+
+test('full job on MovieLens 100K: open, fit, cluster, embed, export', async ({ page, startServer }) => {
+  const url = await startServer();
+  const exportDir = mkdtempSync(join(tmpdir(), 'factorlens-e2e-'));
+  await page.goto(url);
+
+  await test.step('open the dataset by path', async () => {
+    await expect(page.getByText('Browser mode')).toBeVisible();
+    await page.getByTestId('dataset-path').fill(ML_100K);
+    await page.getByTestId('open-dataset').click();
+    await expect(page.getByTestId('count-ratings')).toHaveText('100,000', { timeout: 60_000 });
+    await expect(page.getByTestId('count-users')).toHaveText('943');
+    await expect(page.getByTestId('count-movies')).toHaveText('1,682');
+    await expect(page.getByTestId('count-movies-listed')).toHaveText('1,682');
+    await expect(page.locator('[data-testid="hist-ratings"] rect.bar')).toHaveCount(5);
+    expect(await page.locator('[data-testid="hist-per-user"] rect.bar').count()).toBeGreaterThan(3);
+    expect(await page.locator('[data-testid="hist-per-movie"] rect.bar').count()).toBeGreaterThan(3);
+    await expect(page.getByTestId('synthetic-badge')).toHaveCount(0);
+    await shot(page, '01-dataset');
+  });
+
+  await test.step('fit K = 20, α = 0.0002, 150 iterations', async () => {
+    await page.getByTestId('nav-fit').click();
+    await setNumber(page, 'fit-factors', 20);
+    await setNumber(page, 'fit-alpha', 0.0002);
+    await setNumber(page, 'fit-lambda', 0);
+    await setNumber(page, 'fit-iterations', 150);
+    await page.getByTestId('fit-run').click();
+    await expect(page.getByTestId('fit-status')).toContainText('Finished', { timeout: 180_000 });
+    for (const chart of ['chart-rmse', 'chart-residual-change', 'chart-max-update']) {
+      const series = page.locator(`[data-testid="${chart}"] path.series`);
+      expect(Number(await series.getAttribute('data-points')), chart).toBeGreaterThan(100);
+      const d = (await series.getAttribute('d')) ?? '';
+      expect(d.length, chart).toBeGreaterThan(100);
+      expect(d, chart).not.toMatch(/NaN|Infinity/);
+    }
+    const rmse = await numberIn(page.getByTestId('final-rmse'));
+    expect(Number.isFinite(rmse)).toBe(true);
+    expect(rmse).toBeGreaterThan(0);
+    expect(rmse).toBeLessThan(1.2);
+    await shot(page, '02-fit');
+  });
+
+  await test.step('cluster with k = 5 and embed', async () => {
+    await page.getByTestId('nav-cluster').click();
+    await setNumber(page, 'cluster-k', 5);
+    await page.getByTestId('cluster-run').click();
+    await expect(page.getByTestId('metric-silhouette-kmeans')).toBeVisible({ timeout: 180_000 });
+    for (const method of METHODS) {
+      for (const metric of METRICS) {
+        const value = await numberIn(page.getByTestId(`metric-${metric}-${method}`));
+        expect(Number.isFinite(value), `${metric} of ${method}`).toBe(true);
+      }
+    }
+    const cophenetic = await numberIn(page.getByTestId('metric-cophenetic-ward'));
+    expect(cophenetic).toBeGreaterThan(0);
+    expect(cophenetic).toBeLessThanOrEqual(1);
+    for (const method of METHODS) {
+      const titles = page.locator(`strong[data-testid^="representative-${method}-"]`);
+      expect(await titles.count(), `representatives of ${method}`).toBeGreaterThan(0);
+      expect(((await titles.first().textContent()) ?? '').trim().length).toBeGreaterThan(2);
+    }
+    expect(await page.locator('[data-testid="dendrogram"] path.link').count()).toBeGreaterThan(10);
+    await expect(page.locator('[data-testid="dendrogram"] line.cut')).toHaveCount(1);
+    const ari = await numberIn(page.getByTestId('adjusted-rand'));
+    expect(ari).toBeGreaterThanOrEqual(-1);
+    expect(ari).toBeLessThanOrEqual(1);
+    await expect(page.locator('[data-testid="contingency"] tbody tr')).toHaveCount(5);
+
+    for (const method of METHODS) {
+      const points = page.locator(`[data-testid="umap-${method}"] .point`);
+      await expect(points.first()).toBeAttached({ timeout: 180_000 });
+      expect(await points.count()).toBe(943 + 1682);
+    }
+    // The tooltip names the point under the pointer.
+    const map = page.locator('[data-testid="umap-kmeans"] rect.hit');
+    await map.scrollIntoViewIfNeeded();
+    const movie = page.locator('[data-testid="umap-kmeans"] path.point.movie').first();
+    const box = (await movie.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await expect(page.getByTestId('umap-kmeans-tooltip')).toContainText(/Movie|User/);
+    await shot(page, '03-cluster');
+    await page.getByTestId('panel-kmeans').screenshot({ path: 'e2e/screenshots/03b-kmeans-panel.png' });
+    await page.getByTestId('dendrogram').screenshot({ path: 'e2e/screenshots/03c-dendrogram.png' });
+  });
+
+  await test.step('export the report', async () => {
+    await page.getByTestId('nav-export').click();
+    await page.getByTestId('export-dir').fill(exportDir);
+    await page.getByTestId('export-run').click();
+    await expect(page.getByTestId('export-files')).toContainText('report.html', { timeout: 120_000 });
+    expect(existsSync(join(exportDir, 'report.html'))).toBe(true);
+    await expect(page.getByTestId('report-link')).toHaveAttribute('href', /report\.html/);
+    await shot(page, '04-export');
+  });
+
+  rmSync(exportDir, { recursive: true, force: true });
+});
+
+test('a too large step size diverges and suggests a smaller α', async ({ page, startServer }) => {
+  const url = await startServer(ML_100K);
+  await page.goto(url);
+  // The folder given on the command line is open from the start.
+  await expect(page.getByTestId('count-ratings')).toHaveText('100,000');
+  await page.getByTestId('nav-fit').click();
+  await setNumber(page, 'fit-factors', 20);
+  await setNumber(page, 'fit-alpha', 0.01);
+  await setNumber(page, 'fit-iterations', 150);
+  await page.getByTestId('fit-run').click();
+  await expect(page.getByTestId('fit-status')).toContainText('Diverged', { timeout: 120_000 });
+  await expect(page.getByTestId('divergence-message')).toContainText(/diverged/i);
+  const suggested = Number(((await page.getByTestId('suggested-alpha').textContent()) ?? '').replace(/^α = /, ''));
+  expect(suggested).toBeGreaterThan(0);
+  expect(suggested).toBeLessThan(0.01);
+  for (const d of await page.locator('path.series').evaluateAll((els) => els.map((e) => e.getAttribute('d')))) {
+    expect(d ?? '').not.toMatch(/NaN|Infinity/);
+  }
+  await expect(page.getByTestId('nav-cluster')).toBeEnabled();
+  await shot(page, '05-divergence');
+  await page.getByTestId('use-suggested-alpha').click();
+  await expect(page.getByTestId('fit-alpha')).toHaveValue(String(suggested));
+});

@@ -1,0 +1,117 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const analyze = (args: string[]) =>
+  spawnSync(process.execPath, ['dist/node/analyze.js', ...args], { encoding: 'utf8', timeout: 120_000 });
+
+const csv = (path: string) =>
+  readFileSync(path, 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((l) => l.split(','));
+
+describe('analyze (CLI, on the bundled synthetic demo)', () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'fl-analyze-')), 'report');
+  const run = analyze(['--out', out, '--iterations', '60', '--alpha', '0.0005', '--epochs', '30', '--quiet']);
+
+  it('exits 0 and writes every file of SPEC §7', () => {
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    for (const f of [
+      'report.html',
+      'summary.json',
+      'diagnostics.csv',
+      'user_factors.csv',
+      'movie_factors.csv',
+      'points.csv',
+      'assignments.csv',
+      'linkage.csv',
+      'metrics.json',
+      'clusters.json',
+    ]) {
+      expect(existsSync(join(out, f)), f).toBe(true);
+    }
+  });
+
+  it('records counts, parameters, iterations, status and per-stage timings in summary.json', () => {
+    const s = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(s.dataset.synthetic).toBe(true);
+    expect(s.dataset.release).toBe('demo');
+    expect(s.parameters).toMatchObject({ factors: 20, alpha: 0.0005, iterations: 60, clusters: 5 });
+    expect(s.iterations).toBe(60);
+    expect(s.status).toBe('max_iterations');
+    for (const stage of ['load', 'train', 'cluster', 'embed', 'report']) {
+      expect(s.timings[stage], stage).toBeGreaterThan(0);
+    }
+  });
+
+  it('writes a last rmse equal to the RMSE recomputed from the factor files and the ratings', () => {
+    const diag = csv(join(out, 'diagnostics.csv'));
+    expect(diag[0]).toEqual(['iteration', 'rmse', 'max_residual_change', 'max_update']);
+    expect(diag).toHaveLength(61);
+    const lastRmse = Number(diag[60][1]);
+    const U = new Map(csv(join(out, 'user_factors.csv')).slice(1).map((r) => [Number(r[0]), r.slice(1).map(Number)]));
+    // Demo titles hold no commas, so a plain split is safe here.
+    const V = new Map(csv(join(out, 'movie_factors.csv')).slice(1).map((r) => [Number(r[0]), r.slice(2).map(Number)]));
+    let sum = 0;
+    let n = 0;
+    for (const line of readFileSync('assets/demo/u.data', 'utf8').trimEnd().split('\n')) {
+      const [u, m, r] = line.split('\t').map(Number);
+      const pu = U.get(u)!;
+      const pv = V.get(m)!;
+      let dot = 0;
+      for (let k = 0; k < pu.length; k++) dot += pu[k] * pv[k];
+      sum += (r - dot) ** 2;
+      n++;
+    }
+    expect(Math.abs(Math.sqrt(sum / n) - lastRmse) / lastRmse).toBeLessThan(1e-12);
+  });
+
+  it('writes one assignment per point, users then movies, and n − 1 Ward merges', () => {
+    const s = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    const n = s.dataset.users + s.dataset.movies;
+    const rows = csv(join(out, 'assignments.csv'));
+    expect(rows[0]).toEqual(['kind', 'id', 'title', 'kmeans', 'ward', 'umap_x', 'umap_y']);
+    expect(rows).toHaveLength(n + 1);
+    expect(rows[1][0]).toBe('user');
+    expect(rows[n][0]).toBe('movie');
+    const labels = new Set(rows.slice(1).map((r) => r[3]));
+    expect(labels.size).toBe(5);
+    expect(csv(join(out, 'linkage.csv'))).toHaveLength(n);
+    const metrics = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));
+    expect(metrics.kmeans.silhouette).toBeGreaterThan(-1);
+    expect(metrics.kmeans.silhouette).toBeLessThan(1);
+  });
+
+  it('refuses to overwrite an existing report without --force', () => {
+    const again = analyze(['--out', out, '--iterations', '2', '--quiet']);
+    expect(again.status).toBe(1);
+    expect(again.stderr.trim().split('\n')).toHaveLength(1);
+    expect(again.stderr).toMatch(/already exists/);
+  });
+});
+
+describe('analyze on bad input', () => {
+  it('stops a diverging fit with exit 2 and one line naming the iteration and a smaller alpha', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'fl-div-')), 'r');
+    const r = analyze(['--out', out, '--alpha', '0.05', '--quiet']);
+    expect(r.status).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^factorlens: step size 0\.05 diverged at iteration \d+; try alpha <= [\d.e-]+$/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('rejects a missing folder and a bad option value with one line each', () => {
+    const missing = analyze(['/no/such/folder', '--quiet']);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr.trim()).toMatch(/^factorlens: \/no\/such\/folder: no such file or folder/);
+    const bad = analyze(['--factors', 'abc']);
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toMatch(/--factors must be an integer/);
+    expect(bad.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+});
