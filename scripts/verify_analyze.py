@@ -48,9 +48,9 @@ def main(out, dataset):
             'calinski_harabasz': calinski_harabasz_score(X, labels),
         }
         for key, value in ref.items():
-            checks[f'{method}.{key}'] = {'ours': ours[key], 'reference': value, 'rel': rel(ours[key], value), 'ok': rel(ours[key], value) < 1e-6}
+            checks[f'{method}.{key}'] = {'ours': ours[key], 'reference': value, 'rel': rel(ours[key], value), 'ok': bool(rel(ours[key], value) < 1e-6)}
     ari = adjusted_rand_score(assign['kmeans'], assign['ward'])
-    checks['agreement.adjusted_rand'] = {'ours': metrics['agreement']['adjusted_rand'], 'reference': ari, 'ok': rel(metrics['agreement']['adjusted_rand'], ari) < 1e-6}
+    checks['agreement.adjusted_rand'] = {'ours': metrics['agreement']['adjusted_rand'], 'reference': ari, 'ok': bool(rel(metrics['agreement']['adjusted_rand'], ari) < 1e-6)}
 
     Z = linkage(X, 'ward')
     ours_link = pd.read_csv(os.path.join(out, 'linkage.csv')).to_numpy()
@@ -60,12 +60,12 @@ def main(out, dataset):
     checks['ward.merges_identical'] = {'ok': True, 'identical': same_merges}
     coph = cophenet(Z, pdist(X))[0]
     if metrics['ward'].get('cophenetic_correlation') is not None:
-        checks['ward.cophenetic'] = {'ours': metrics['ward']['cophenetic_correlation'], 'reference': coph, 'ok': rel(metrics['ward']['cophenetic_correlation'], coph) < 1e-6}
+        checks['ward.cophenetic'] = {'ours': metrics['ward']['cophenetic_correlation'], 'reference': coph, 'ok': bool(rel(metrics['ward']['cophenetic_correlation'], coph) < 1e-6)}
 
     k = int(assign['kmeans'].max()) + 1
     km = KMeans(n_clusters=k, n_init=10, random_state=0).fit(X)
     ratio = metrics['kmeans']['inertia'] / km.inertia_
-    checks['kmeans.inertia_vs_sklearn'] = {'ours': metrics['kmeans']['inertia'], 'sklearn': km.inertia_, 'ratio': ratio, 'ok': ratio <= 1.005}
+    checks['kmeans.inertia_vs_sklearn'] = {'ours': metrics['kmeans']['inertia'], 'sklearn': km.inertia_, 'ratio': ratio, 'ok': bool(ratio <= 1.005)}
 
     U = pd.read_csv(os.path.join(out, 'user_factors.csv')).set_index('id')
     V = pd.read_csv(os.path.join(out, 'movie_factors.csv'), keep_default_na=False).set_index('id')
@@ -75,7 +75,7 @@ def main(out, dataset):
     rmse = float(np.sqrt(np.mean((R['rating'].to_numpy() - pred) ** 2)))
     diag = pd.read_csv(os.path.join(out, 'diagnostics.csv'))
     last = float(diag['rmse'].iloc[-1])
-    checks['fit.last_rmse'] = {'ours': last, 'recomputed': rmse, 'rel': rel(last, rmse), 'ok': rel(last, rmse) < 1e-9}
+    checks['fit.last_rmse'] = {'ours': last, 'recomputed': rmse, 'rel': rel(last, rmse), 'ok': bool(rel(last, rmse) < 1e-9)}
 
     ok = all(c['ok'] for c in checks.values())
     print(json.dumps({'ok': ok, 'checks': checks}, indent=2))

@@ -131,13 +131,14 @@ export function dendrogramSection(c: ClusterResult, lastP = 30): string {
       leafLabel: pointLabel(c),
       lastP,
     }),
-    `<p class="note">Exact Ward linkage on UVstd. ${
-      n > lastP
-        ? `Only the last ${lastP - 1} merges are drawn (like SciPy's <code>truncate_mode='lastp'</code>); `
-        : ''
-    }branches below the dashed cut are coloured by their Ward cluster. All ${fmtInt(
-      Math.max(0, n - 1),
-    )} merges are in <code>linkage.csv</code>.</p>`,
+    '<p class="note">Exact Ward linkage on UVstd. ' +
+      (n > lastP
+        ? `Only the last ${lastP - 1} merges are drawn, like SciPy's ` +
+          "<code>truncate_mode='lastp'</code>; a leaf labelled (m) stands for a subtree of m " +
+          'points. '
+        : '') +
+      'Branches below the dashed cut are coloured by their Ward cluster. ' +
+      `All ${fmtInt(Math.max(0, n - 1))} merges are in <code>linkage.csv</code>.</p>`,
   ];
   return section('dendrogram', 'Dendrogram', body.join(''));
 }

@@ -47,8 +47,20 @@ describe('svgLogLineChart(x, y, options)', () => {
 
   it('labels decades on the y axis', () => {
     const svg = svgLogLineChart([1, 2, 3], [1, 1e-2, 1e-4], { title: 'rmse', yLabel: 'RMSE' });
-    for (const tick of ['>1<', '>0.01<', '>0.0001<']) expect(svg).toContain(tick);
+    for (const tick of ['>1<', '>0.01<', '>1e-4<']) expect(svg).toContain(tick);
     expect(svg).toContain('RMSE (log)');
     expect(svg).toContain('iteration');
+  });
+
+  it('draws a long run with one path of about two points per pixel column', () => {
+    const n = 100_000;
+    const x = Array.from({ length: n }, (_, i) => i + 1);
+    const y = x.map((i) => (i === 50_000 ? 100 : 1 / i));
+    const svg = svgLogLineChart(x, y, { title: 't', yLabel: 'y', width: 360 });
+    const d = svg.match(/<path class="line"[^>]* d="([^"]*)"/)![1];
+    const vertices = d.split(/[ML]/).filter(Boolean);
+    expect(vertices.length).toBeLessThan(2 * 360);
+    // The one-iteration spike is kept: some vertex reaches the top of the plot.
+    expect(Math.min(...vertices.map((v) => Number(v.split(',')[1])))).toBeLessThan(40);
   });
 });

@@ -3,7 +3,7 @@
  * max update). A log axis cannot show zero or negative values: they are clipped to the
  * smallest positive value in the series and the chart says how many were clipped.
  */
-import { format, line, scaleLinear, scaleLog } from 'd3';
+import { extent, format, line, scaleLinear, scaleLog } from 'd3';
 import { px } from './format';
 import { axisBottom, axisLeft, emptyChart, svgOpen, svgText } from './svg-frame';
 
@@ -18,8 +18,11 @@ export interface LogLineChartOptions {
   marker?: { x: number; label: string } | null;
 }
 
-const tickFormat = format('.2~g');
-const margin = { top: 34, right: 18, bottom: 42, left: 62 };
+const plain = format('.2~g');
+const exponent = format('.2~e');
+/** Decimal for moderate values, `1e-6` style beyond, so that labels fit the margin. */
+const tickFormat = (v: number) => (v !== 0 && (v < 1e-3 || v >= 1e5) ? exponent(v) : plain(v));
+const margin = { top: 34, right: 18, bottom: 42, left: 64 };
 
 /** `x[i]`, `y[i]` pairs; pairs with a non-finite coordinate are left out. */
 export function svgLogLineChart(
@@ -59,8 +62,8 @@ export function svgLogLineChart(
   const x1 = width - margin.right;
   const yBottom = height - margin.bottom;
   const yTop = margin.top;
-  let xMin = Math.min(...xs);
-  let xMax = Math.max(...xs);
+  // extent, not Math.min(...xs): a run can have 100,000 iterations, too many to spread.
+  let [xMin, xMax] = extent(xs) as [number, number];
   if (xMin === xMax) [xMin, xMax] = [xMin - 1, xMax + 1];
   const sx = scaleLinear().domain([xMin, xMax]).range([x0, x1]);
   const [lo, hi] =
@@ -72,7 +75,7 @@ export function svgLogLineChart(
   const path = line<number>()
     .x((i) => sx(xs[i]))
     .y((i) => sy(ys[i]))
-    .digits(2)(ys.map((_, i) => i));
+    .digits(2)(thinToPixels(xs, ys, sx));
 
   const parts = [svgOpen(width, height, title)];
   parts.push(svgText(width / 2, 18, title, { anchor: 'middle', size: 13, weight: 'bold' }));
@@ -122,4 +125,34 @@ function logTicks([lo, hi]: [number, number], fallback: () => number[]): number[
   const step = Math.ceil(ticks.length / 6);
   // Keep the top tick, which bounds the curve's start.
   return ticks.filter((_, i) => (ticks.length - 1 - i) % step === 0);
+}
+
+/**
+ * Indices of the points to draw: all of them when they are few; otherwise, per pixel column,
+ * the lowest and the highest point in their original order, so that spikes survive.
+ */
+function thinToPixels(xs: number[], ys: number[], sx: (x: number) => number): number[] {
+  if (xs.length <= 2000) return xs.map((_, i) => i);
+  const keep: number[] = [];
+  let column = NaN;
+  let lo = -1;
+  let hi = -1;
+  const flush = () => {
+    if (lo < 0) return;
+    keep.push(Math.min(lo, hi));
+    if (hi !== lo) keep.push(Math.max(lo, hi));
+  };
+  for (let i = 0; i < xs.length; i++) {
+    const c = Math.round(sx(xs[i]));
+    if (c !== column) {
+      flush();
+      column = c;
+      lo = hi = i;
+    } else {
+      if (ys[i] < ys[lo]) lo = i;
+      if (ys[i] > ys[hi]) hi = i;
+    }
+  }
+  flush();
+  return keep;
 }

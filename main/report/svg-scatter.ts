@@ -48,7 +48,8 @@ export function svgScatter(options: ScatterOptions): string {
   parts.push(
     svgText(left - 10, top + side / 2, 'UMAP 2', { anchor: 'middle', size: 11, rotate: -90 }),
   );
-  const size = side > 300 ? 1 : 0.75;
+  // Marks shrink as points get many, so that dense maps stay readable.
+  const size = (side / 440) * (keep.length < 300 ? 1.6 : keep.length < 3000 ? 1.1 : 0.7);
   parts.push('<g class="marks" stroke="#fff" stroke-width="0.5" fill-opacity="0.8">');
   for (const i of keep) {
     const cx = left + sx(x[i]);
@@ -70,9 +71,9 @@ export function svgScatter(options: ScatterOptions): string {
     parts.push(svgText(lx + 16, row, text, { size: 11 }));
   });
   ly += Math.ceil(clusters.length / perRow) * legendRow;
-  parts.push(mark('user', left + 5, ly - 4, '#666', 1.2));
+  parts.push(mark('user', left + 5, ly - 4, '#666', 1.5));
   parts.push(svgText(left + 16, ly, 'user', { size: 11 }));
-  parts.push(mark('movie', left + 75, ly - 4, '#666', 1.2));
+  parts.push(mark('movie', left + 75, ly - 4, '#666', 1.5));
   parts.push(svgText(left + 86, ly, 'movie', { size: 11 }));
   parts.push('</svg>');
   return parts.join('');
