@@ -53,6 +53,7 @@ table.contingency td.total, table.contingency th.total { color: #57606a; }
 .card ol { margin: 2px 0 8px; padding-left: 22px; font-size: 13px; }
 .card .callout { background: #fff8e1; border-left: 3px solid #e0b84c; padding: 6px 10px; font-size: 13px;
   margin: 6px 0; }
+.card p.demographics { margin: 2px 0 6px; font-size: 13px; }
 .muted { color: #57606a; }
 footer { color: #57606a; font-size: 12px; text-align: center; padding: 10px; }
 @media print {

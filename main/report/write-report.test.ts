@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -24,6 +24,13 @@ describe('writeReport(dir, input)', () => {
     expect(result.files).toEqual([...REPORT_FILES]);
     expect((await readdir(dir)).sort()).toEqual([...REPORT_FILES].sort());
     expect(await readdir(join(root, 'nested'))).toEqual(['report']);
+  });
+
+  it('gives the folder the permissions of any new folder, not a private temp folder', async () => {
+    const dir = join(root, 'report');
+    await writeReport(dir, makeReportInput());
+    await mkdir(join(root, 'plain'));
+    expect((await stat(dir)).mode).toBe((await stat(join(root, 'plain'))).mode);
   });
 
   describe('files', () => {

@@ -4,7 +4,7 @@
  * never a mixture, and a failure part-way leaves any existing report untouched.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { renderReportHtml } from './report-html';
 import { checkReportInput, type ReportInput } from './report-input';
@@ -81,7 +81,9 @@ export async function writeReport(
   if (before === 'dir' && !overwrite) throw alreadyExists();
 
   await mkdir(parent, { recursive: true });
-  const temp = await mkdtemp(join(parent, `.${basename(target)}.tmp-`));
+  // Not mkdtemp: its folder is private (0700) and would stay so once renamed into place.
+  const temp = join(parent, `.${basename(target)}.tmp-${randomBytes(6).toString('hex')}`);
+  await mkdir(temp);
   try {
     for (const name of REPORT_FILES) await write(join(temp, name), RENDER[name](input));
     if ((await kindOf(target)) === 'none') {

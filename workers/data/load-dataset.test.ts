@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { zipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -74,6 +75,47 @@ describe('loadDataset on hand-made fixtures', () => {
   });
 });
 
+/** Zips a fixture folder, optionally nesting it in a folder as GroupLens does. */
+function zipFolder(dir: string, nest: string | null, extra: Record<string, Uint8Array> = {}): string {
+  const entries: Record<string, Uint8Array> = { ...extra };
+  for (const f of readdirSync(dir)) entries[nest ? `${nest}/${f}` : f] = readFileSync(join(dir, f));
+  const out = join(mkdtempSync(join(tmpdir(), 'fl-zip-')), `${nest ?? 'release'}.zip`);
+  writeFileSync(out, zipSync(entries, { level: 6, mtime: new Date('2020-01-01') }));
+  return out;
+}
+
+describe('loadDataset from a .zip', () => {
+  it('reads a GroupLens-style zip that nests the release folder, ignoring other entries', async () => {
+    const zip = zipFolder('fixtures/data/tiny-100k', 'ml-100k', {
+      '__MACOSX/ml-100k/._u.data': new Uint8Array([1, 2, 3]),
+      'ml-100k/u1.base': new TextEncoder().encode('1\t10\t5\t1\n'),
+    });
+    const d = await loadDataset(zip);
+    expect(d.summary).toMatchObject({ release: '100k', name: 'ml-100k', ratings: 4, users: 3, moviesListed: 4 });
+    expect(d.titles[0]).toBe('Café Society (1990)');
+    expect(d.summary.warnings.map((w) => w.kind).sort()).toEqual(['blank_line', 'duplicate_rating', 'rating_out_of_scale', 'unknown_movie']);
+  });
+
+  it('reads a zip with the files at its top level and names the release from the zip', async () => {
+    const d = await loadDataset(zipFolder('fixtures/data/tiny-csv', null));
+    expect(d.summary.ratings).toBe(3);
+    expect(d.titles).toEqual(['Toy Story (1995)', 'American President, The (1995)']);
+  });
+
+  it('says a truncated zip is truncated', async () => {
+    const zip = zipFolder('fixtures/data/tiny-100k', 'ml-100k');
+    const bytes = readFileSync(zip);
+    writeFileSync(zip, bytes.subarray(0, Math.floor(bytes.length / 3)));
+    await expect(loadDataset(zip)).rejects.toThrow(/ml-100k\.zip: (the archive ends inside|not a MovieLens release|not a readable zip)/);
+  });
+
+  it('rejects a file that is not a zip, and a zip without a release', async () => {
+    await expect(loadDataset('fixtures/data/junk/u.data')).rejects.toThrow(/^u\.data: expected a MovieLens folder or a \.zip archive/);
+    const zip = zipFolder('fixtures/data/not-movielens', 'stuff');
+    await expect(loadDataset(zip)).rejects.toThrow(/stuff\.zip: not a MovieLens release/);
+  });
+});
+
 describe.skipIf(!has100k)('loadDataset on the real MovieLens 100K (../shared/datasets)', () => {
   it('reads 100,000 ratings of 943 users and 1,682 movies with no warnings', async () => {
     const d = await loadDataset(join(SHARED, 'ml-100k'));
@@ -82,6 +124,13 @@ describe.skipIf(!has100k)('loadDataset on the real MovieLens 100K (../shared/dat
     expect(d.summary.ratingHistogram.map((b) => b.count)).toEqual([6110, 11370, 27144, 34175, 21201]);
     expect(d.titles.filter((t) => /[^\x00-\x7f]/.test(t))).toHaveLength(9);
     expect(d.summary.hasDemographics).toBe(true);
+  });
+
+  it('reads the same data from a zip of the release', async () => {
+    const folder = await loadDataset(join(SHARED, 'ml-100k'));
+    const zipped = await loadDataset(zipFolder(join(SHARED, 'ml-100k'), 'ml-100k'));
+    expect(zipped.summary.fingerprint).toBe(folder.summary.fingerprint);
+    expect(zipped.titles).toEqual(folder.titles);
   });
 });
 

@@ -1,10 +1,13 @@
 /**
- * Opens a MovieLens release from a folder: detects the release from the files present,
+ * Opens a MovieLens release from a folder or a GroupLens .zip: detects the release from the
+ * files present,
  * streams the ratings into a sparse matrix and reads titles, genres and demographics.
  * Every problem is either a DataError (fatal, one line naming file and line) or a counted
  * warning.
  */
 import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { Unzip, UnzipInflate } from 'fflate';
 import { basename, join } from 'node:path';
 import type { DatasetSummary, DatasetWarning, HistogramBin } from '../../main/contract';
 import {
@@ -18,7 +21,7 @@ import {
   type MovieRecord,
   type UserRecord,
 } from '../engine/data/catalog-parsers';
-import { RatingParser, type RatingFormat } from '../engine/data/rating-parser';
+import { RatingParser, type RatingColumns, type RatingFormat } from '../engine/data/rating-parser';
 import { buildRatingsMatrix, fingerprint, type RatingScale, type RatingsMatrix } from '../engine/data/ratings-matrix';
 import { DataError, WarningCounter } from '../engine/data/warnings';
 
@@ -45,6 +48,7 @@ export interface LoadedDataset {
 
 interface Layout {
   release: string;
+  /** Base names of the release's files (within its folder or zip). */
   ratings: string;
   format: RatingFormat;
   scale: RatingScale;
@@ -62,26 +66,22 @@ const HALF_STARS: RatingScale = { min: 0.5, max: 5, step: 0.5 };
 /** Marker file that labels the bundled generated dataset. */
 export const SYNTHETIC_MARKER = 'FACTORLENS-SYNTHETIC';
 
-export function detectLayout(dir: string): Layout {
-  if (!existsSync(dir)) throw new DataError(dir, null, 'no such file or folder; give a MovieLens folder or .zip');
-  if (!statSync(dir).isDirectory()) {
-    throw new DataError(dir, null, 'expected a MovieLens folder (a .zip is not supported yet: unzip it first)');
-  }
-  let files = readdirSync(dir);
-  // GroupLens zips unpack to a folder holding one folder (ml-100k/…): look one level down.
-  const has = (f: string) => files.includes(f);
-  if (!has('u.data') && !has('ratings.dat') && !has('ratings.csv')) {
-    const subdirs = files.filter((f) => statSync(join(dir, f)).isDirectory());
-    if (subdirs.length === 1) return detectLayout(join(dir, subdirs[0]));
-    files = [];
-  }
-  const at = (f: string) => (has(f) ? join(dir, f) : null);
-  const name = basename(dir).toLowerCase();
+/** The files a loader reads; everything else in a release (u1.base, links.csv, …) is ignored. */
+const RELEVANT = new Set([
+  'u.data', 'u.item', 'u.genre', 'u.user', 'ratings.dat', 'movies.dat', 'users.dat',
+  'ratings.csv', 'movies.csv', SYNTHETIC_MARKER,
+]);
+const RATING_FILES: Record<string, RatingFormat> = { 'u.data': 'tab', 'ratings.dat': 'dat', 'ratings.csv': 'csv' };
+
+/** Detects the release from the base names present; `name` is the folder or zip name. */
+export function layoutFromNames(names: Set<string>, name: string, where: string): Layout {
+  const has = (f: string) => names.has(f);
+  const at = (f: string) => (has(f) ? f : null);
   const synthetic = has(SYNTHETIC_MARKER);
   if (has('u.data')) {
     return {
       release: synthetic ? 'demo' : '100k',
-      ratings: join(dir, 'u.data'),
+      ratings: 'u.data',
       format: 'tab',
       scale: WHOLE_STARS,
       movies: at('u.item'),
@@ -96,7 +96,7 @@ export function detectLayout(dir: string): Layout {
     const oneM = has('users.dat');
     return {
       release: oneM ? '1m' : '10m',
-      ratings: join(dir, 'ratings.dat'),
+      ratings: 'ratings.dat',
       format: 'dat',
       scale: oneM ? WHOLE_STARS : HALF_STARS,
       movies: at('movies.dat'),
@@ -108,10 +108,10 @@ export function detectLayout(dir: string): Layout {
     };
   }
   if (has('ratings.csv')) {
-    const m = /ml-(\d+m|latest-small|latest)$/.exec(name);
+    const m = /ml-(\d+m|latest-small|latest)$/.exec(name.toLowerCase().replace(/\.zip$/, ''));
     return {
       release: m ? m[1] : 'csv',
-      ratings: join(dir, 'ratings.csv'),
+      ratings: 'ratings.csv',
       format: 'csv',
       scale: HALF_STARS,
       movies: at('movies.csv'),
@@ -123,26 +123,52 @@ export function detectLayout(dir: string): Layout {
     };
   }
   throw new DataError(
-    dir,
+    where,
     null,
     'not a MovieLens release: expected u.data (100K), ratings.dat (1M, 10M) or ratings.csv (20M and later)',
   );
 }
 
+/** Finds the release folder: the folder itself, or its only subfolder (as GroupLens zips unpack). */
+export function releaseFolder(dir: string): string {
+  const files = readdirSync(dir);
+  if (files.some((f) => f in RATING_FILES)) return dir;
+  const subdirs = files.filter((f) => statSync(join(dir, f)).isDirectory());
+  return subdirs.length === 1 ? releaseFolder(join(dir, subdirs[0])) : dir;
+}
+
 export interface LoadOptions {
   signal?: AbortSignal;
-  /** Bytes of the ratings file read so far, and its size. */
+  /** Bytes of the ratings file (or zip) read so far, and its size. */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
 }
 
-export async function loadDataset(dir: string, options: LoadOptions = {}): Promise<LoadedDataset> {
-  const layout = detectLayout(dir);
+/** What both sources (folder, zip) produce: parsed ratings and the small files' bytes. */
+interface RawRelease {
+  layout: Layout;
+  ratings: RatingColumns;
+  small: Map<string, Uint8Array>;
+  name: string;
+  path: string;
+}
+
+export async function loadDataset(path: string, options: LoadOptions = {}): Promise<LoadedDataset> {
+  if (!existsSync(path)) throw new DataError(path, null, 'no such file or folder; give a MovieLens folder or .zip');
   const warnings = new WarningCounter();
-  const ratingsName = basename(layout.ratings);
-  const total = statSync(layout.ratings).size;
-  const parser = new RatingParser(ratingsName, layout.format, warnings, Math.ceil(total / 20));
+  const raw = statSync(path).isDirectory()
+    ? await readFolder(path, warnings, options)
+    : await readZip(path, warnings, options);
+  return assemble(raw, warnings);
+}
+
+async function readFolder(path: string, warnings: WarningCounter, options: LoadOptions): Promise<RawRelease> {
+  const dir = releaseFolder(path);
+  const layout = layoutFromNames(new Set(readdirSync(dir)), basename(dir), path);
+  const file = join(dir, layout.ratings);
+  const total = statSync(file).size;
+  const parser = new RatingParser(layout.ratings, layout.format, warnings, Math.ceil(total / 20));
   let read = 0;
-  const stream = createReadStream(layout.ratings, { highWaterMark: 1 << 20 });
+  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     if (options.signal?.aborted) {
       stream.destroy();
@@ -152,14 +178,97 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
     read += chunk.length;
     options.onProgress?.(read, total);
   }
-  const cols = parser.finish();
-  if (cols.count === 0) throw new DataError(ratingsName, null, 'expected ratings, found none');
-  const matrix = buildRatingsMatrix(cols, layout.scale, ratingsName, warnings);
+  const small = new Map<string, Uint8Array>();
+  for (const f of [layout.movies, layout.genres, layout.users]) if (f) small.set(f, readFileSync(join(dir, f)));
+  return { layout, ratings: parser.finish(), small, name: basename(dir), path };
+}
 
-  const { movies, genreNames } = readMovies(layout, warnings);
+/**
+ * Streams a GroupLens zip once: rating files are parsed as they inflate, small files are kept.
+ * Only entries at the top or one folder down count (the release folder GroupLens nests).
+ */
+async function readZip(path: string, warnings: WarningCounter, options: LoadOptions): Promise<RawRelease> {
+  const total = statSync(path).size;
+  const fd = await open(path, 'r');
+  const head = Buffer.alloc(4);
+  await fd.read(head, 0, 4, 0);
+  await fd.close();
+  if (head.readUInt32LE(0) !== 0x04034b50) {
+    throw new DataError(basename(path), null, 'expected a MovieLens folder or a .zip archive, found another kind of file');
+  }
+  const names = new Set<string>();
+  const small = new Map<string, Uint8Array[]>();
+  const parsers = new Map<string, RatingParser>();
+  const finished = new Set<string>();
+  let folder: string | null = null;
+  let failure: unknown = null;
+  const unzip = new Unzip((entry) => {
+    const parts = entry.name.split('/');
+    const base = parts[parts.length - 1];
+    if (parts[0] === '__MACOSX' || parts.length > 2 || !RELEVANT.has(base)) return;
+    if (parts.length === 2) folder ??= parts[0];
+    names.add(base);
+    const format = RATING_FILES[base];
+    if (format) {
+      const parser = new RatingParser(base, format, warnings, Math.ceil((entry.originalSize ?? total * 4) / 20));
+      parsers.set(base, parser);
+      entry.ondata = (err, data, final) => {
+        if (failure) return;
+        try {
+          if (err) throw err;
+          parser.push(data);
+          if (final) finished.add(base);
+        } catch (e) {
+          failure = e;
+        }
+      };
+    } else {
+      const chunks: Uint8Array[] = [];
+      small.set(base, chunks);
+      entry.ondata = (err, data, final) => {
+        if (err) failure ??= err;
+        else chunks.push(data);
+        if (final) finished.add(base);
+      };
+    }
+    entry.start();
+  });
+  unzip.register(UnzipInflate);
+  let read = 0;
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (options.signal?.aborted) throw abortError();
+      unzip.push(chunk);
+      if (failure) throw failure;
+      read += chunk.length;
+      options.onProgress?.(read, total);
+    }
+    unzip.push(new Uint8Array(0), true);
+  } catch (e) {
+    stream.destroy();
+    if (e instanceof DataError || (e instanceof Error && e.name === 'AbortError')) throw e;
+    throw new DataError(basename(path), null, `not a readable zip archive (${e instanceof Error ? e.message : String(e)})`);
+  }
+  if (failure) throw failure;
+  const name = folder ?? basename(path);
+  const layout = layoutFromNames(names, name, basename(path));
+  for (const f of [layout.ratings, layout.movies, layout.genres, layout.users]) {
+    if (f && !finished.has(f)) throw new DataError(basename(path), null, `the archive ends inside ${f}; the download is truncated, fetch it again`);
+  }
+  const bytes = new Map([...small].map(([k, chunks]) => [k, Buffer.concat(chunks)]));
+  return { layout, ratings: parsers.get(layout.ratings)!.finish(), small: bytes, name, path };
+}
+
+function assemble(raw: RawRelease, warnings: WarningCounter): LoadedDataset {
+  const { layout, ratings: cols } = raw;
+  if (cols.count === 0) throw new DataError(layout.ratings, null, 'expected ratings, found none');
+  const matrix = buildRatingsMatrix(cols, layout.scale, layout.ratings, warnings);
+
+  const { movies, genreNames } = readMovies(layout, raw.small, warnings);
   const byId = new Map<number, MovieRecord>();
   for (const mv of movies) {
-    if (byId.has(mv.id)) warnings.add('duplicate_movie', basename(layout.movies ?? ''), 0);
+    if (byId.has(mv.id)) warnings.add('duplicate_movie', layout.movies ?? '', 0);
     else byId.set(mv.id, mv);
   }
   const genreIndex = new Map(genreNames.map((g, i) => [g, i]));
@@ -175,19 +284,23 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
       if (gi !== undefined) movieGenres[m * genreNames.length + gi] = 1;
     }
   }
-  if (layout.movies && unknown > 0) warnings.add('unknown_movie', ratingsName, 0, unknown);
+  if (layout.movies && unknown > 0) warnings.add('unknown_movie', layout.ratings, 0, unknown);
 
-  const demographics = layout.users ? readDemographics(layout, matrix, warnings) : null;
-  const summary = summarise(dir, layout, matrix, byId.size, genreNames, demographics !== null, warnings.list());
+  const demographics = layout.users ? readDemographics(layout, raw.small, matrix, warnings) : null;
+  const summary = summarise(raw, matrix, byId.size, genreNames, demographics !== null, warnings.list());
   return { summary, matrix, titles, genreNames, movieGenres, demographics };
 }
 
-function readMovies(layout: Layout, warnings: WarningCounter): { movies: MovieRecord[]; genreNames: string[] } {
+function readMovies(
+  layout: Layout,
+  small: Map<string, Uint8Array>,
+  warnings: WarningCounter,
+): { movies: MovieRecord[]; genreNames: string[] } {
   if (!layout.movies) return { movies: [], genreNames: [] };
-  const file = basename(layout.movies);
-  const { text } = decodeText(readFileSync(layout.movies));
+  const file = layout.movies;
+  const { text } = decodeText(small.get(file)!);
   if (layout.moviesKind === 'uitem') {
-    const genreNames = layout.genres ? parseGenreFile(decodeText(readFileSync(layout.genres)).text) : [];
+    const genreNames = layout.genres ? parseGenreFile(decodeText(small.get(layout.genres)!).text) : [];
     return { movies: parseUItem(text, genreNames, file, warnings), genreNames };
   }
   const movies = layout.moviesKind === 'dat' ? parseMoviesDat(text, file, warnings) : parseMoviesCsv(text, file, warnings);
@@ -195,9 +308,14 @@ function readMovies(layout: Layout, warnings: WarningCounter): { movies: MovieRe
   return { movies, genreNames };
 }
 
-function readDemographics(layout: Layout, matrix: RatingsMatrix, warnings: WarningCounter): Demographics {
-  const file = basename(layout.users!);
-  const { text } = decodeText(readFileSync(layout.users!));
+function readDemographics(
+  layout: Layout,
+  small: Map<string, Uint8Array>,
+  matrix: RatingsMatrix,
+  warnings: WarningCounter,
+): Demographics {
+  const file = layout.users!;
+  const { text } = decodeText(small.get(file)!);
   const records: UserRecord[] =
     layout.usersKind === 'uuser' ? parseUUser(text, file, warnings) : parseUsersDat(text, file, warnings);
   const byId = new Map(records.map((r) => [r.id, r]));
@@ -218,14 +336,14 @@ function readDemographics(layout: Layout, matrix: RatingsMatrix, warnings: Warni
 }
 
 function summarise(
-  dir: string,
-  layout: Layout,
+  raw: RawRelease,
   m: RatingsMatrix,
   moviesListed: number,
   genreNames: string[],
   hasDemographics: boolean,
   warnings: DatasetWarning[],
 ): Omit<DatasetSummary, 'datasetId'> {
+  const { layout } = raw;
   const { min, max, step } = layout.scale;
   const nValues = Math.round((max - min) / step) + 1;
   const counts = new Array<number>(nValues).fill(0);
@@ -235,8 +353,8 @@ function summarise(
   const perMovie = new Int32Array(m.nMovies);
   for (let k = 0; k < m.nMovies; k++) perMovie[k] = m.moviePtr[k + 1] - m.moviePtr[k];
   return {
-    name: basename(dir),
-    path: dir,
+    name: raw.name,
+    path: raw.path,
     release: layout.release,
     synthetic: layout.synthetic,
     ratings: m.nRatings,

@@ -1,6 +1,5 @@
 import {
   ProgressEventSchema,
-  ServerMessageSchema,
   parseParams,
   parseResult,
   type FactorLensApi,
@@ -10,6 +9,7 @@ import {
   type Result,
 } from '../../../../main/contract';
 import { ApiError } from './api-error';
+import { ServerFrameSchema } from './server-frame';
 
 type Pending = { method: Method; resolve: (result: unknown) => void; reject: (e: Error) => void };
 
@@ -29,18 +29,29 @@ export function createWsClient(url: string): FactorLensApi {
     socket ??= new Promise<WebSocket>((resolve, reject) => {
       const ws = new WebSocket(url);
       ws.addEventListener('open', () => resolve(ws));
-      ws.addEventListener('message', (e) => receive(e.data));
+      ws.addEventListener('message', (e) => {
+        try {
+          receive(e.data);
+        } catch (error) {
+          // A bug on this side must surface as an error, not leave every call waiting.
+          failAll(new ApiError(`cannot read a message from FactorLens: ${(error as Error).message}`));
+        }
+      });
       ws.addEventListener('error', () => reject(new ApiError(`cannot connect to ${redact(url)}`)));
       ws.addEventListener('close', (e) => {
         socket = null;
         const reason = e.reason ? `: ${e.reason}` : '';
-        for (const [id, call] of pending) {
-          pending.delete(id);
-          call.reject(new ApiError(`connection to FactorLens closed (code ${e.code}${reason})`));
-        }
+        failAll(new ApiError(`connection to FactorLens closed (code ${e.code}${reason})`));
       });
     });
     return socket;
+  }
+
+  function failAll(error: ApiError): void {
+    for (const [id, call] of pending) {
+      pending.delete(id);
+      call.reject(error);
+    }
   }
 
   function receive(data: unknown): void {
@@ -51,7 +62,7 @@ export function createWsClient(url: string): FactorLensApi {
       console.warn('ws-client: dropped a frame that is not JSON');
       return;
     }
-    const parsed = ServerMessageSchema.safeParse(json);
+    const parsed = ServerFrameSchema.safeParse(json);
     if (!parsed.success) {
       console.warn('ws-client: dropped a frame outside the contract', parsed.error.issues[0]);
       return;
