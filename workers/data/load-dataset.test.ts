@@ -142,3 +142,45 @@ describe.skipIf(!hasSmall)('loadDataset on the real latest-small', () => {
     expect(d.summary.warnings).toEqual([]);
   });
 });
+
+describe('loadDataset: every release layout (hand-made fixtures)', () => {
+  it('1M: `::` files, Latin-1 titles, coded demographics', async () => {
+    const d = await loadDataset('fixtures/data/ml-1m');
+    expect(d.summary).toMatchObject({ release: '1m', ratings: 3, users: 2, movies: 2, moviesListed: 3, hasDemographics: true });
+    expect(d.summary.ratingScale).toEqual({ min: 1, max: 5, step: 1 });
+    expect(d.titles).toEqual(['James and the Giant Peach (1996)', "One Flew Over the Cuckoo's Nest (1975)"]);
+    expect(d.genreNames).toContain("Children's");
+    expect(d.demographics!.occupationNames).toEqual(['K-12 student', 'self-employed']); // codes 10 and 16
+    expect(d.demographics!.gender[0]).toBe(2);
+  });
+
+  it('10M: `::` ratings with half stars, no user file', async () => {
+    const d = await loadDataset('fixtures/data/ml-10M100K');
+    expect(d.summary).toMatchObject({ release: '10m', ratings: 3, users: 2, movies: 2, hasDemographics: false });
+    expect(d.summary.ratingScale.step).toBe(0.5);
+    expect(d.summary.warnings).toEqual([]);
+  });
+
+  it('20M/25M/32M: CSV with CRLF line ends and UTF-8 titles holding commas; extra files ignored', async () => {
+    const d = await loadDataset('fixtures/data/ml-20m');
+    expect(d.summary).toMatchObject({ release: '20m', ratings: 3, users: 2, movies: 2 });
+    expect(d.titles[1]).toBe('City of Lost Children, The (Cité des enfants perdus, La) (1995)');
+    expect(d.summary.warnings).toEqual([]);
+  });
+
+  it('latest: named from its folder', async () => {
+    const d = await loadDataset('fixtures/data/ml-latest');
+    expect(d.summary.release).toBe('latest');
+  });
+
+  it('reads a Latin-1 file that a user re-saved as UTF-8', async () => {
+    const d = await loadDataset('fixtures/data/latin1-resaved');
+    expect(d.titles[0]).toBe('Café Society (1990)');
+  });
+
+  it('says a file cut off mid-line may be truncated', async () => {
+    await expect(loadDataset('fixtures/data/truncated')).rejects.toThrow(
+      /^u\.data, line 2: expected a movie id \(the last line has no line end: the file may be truncated\)/,
+    );
+  });
+});

@@ -40,6 +40,8 @@ export class RatingParser {
   private carry: Uint8Array = new Uint8Array(0);
   private lineNo = 0;
   private headerPending: boolean;
+  /** True while parsing a last line that has no line end (a cut-off file, often). */
+  private unterminated = false;
   private readonly sep: number;
   private readonly sepWidth: number;
 
@@ -87,6 +89,7 @@ export class RatingParser {
 
   finish(): RatingColumns {
     if (this.carry.length > 0) {
+      this.unterminated = true;
       this.line(this.carry, 0, this.carry.length);
       this.carry = new Uint8Array(0);
     }
@@ -164,10 +167,11 @@ export class RatingParser {
   private bad(b: Uint8Array, from: number, to: number, expected: string): never {
     const text = new TextDecoder('utf-8', { fatal: false }).decode(b.subarray(from, Math.min(to, from + 60)));
     const sepName = this.format === 'tab' ? 'tab' : this.format === 'dat' ? '::' : 'comma';
+    const cut = this.unterminated ? ' (the last line has no line end: the file may be truncated)' : '';
     throw new DataError(
       this.file,
       this.lineNo,
-      `expected ${expected} in a ${sepName}-separated line \`user${sepName === 'tab' ? '\\t' : sepName === 'comma' ? ',' : '::'}movie…\`, found \`${clip(text)}\``,
+      `expected ${expected}${cut} in a ${sepName}-separated line \`user${sepName === 'tab' ? '\\t' : sepName === 'comma' ? ',' : '::'}movie…\`, found \`${clip(text)}\``,
     );
   }
 
