@@ -31,7 +31,7 @@ async function generate(): Promise<void> {
       const r = (1 + Math.floor(rng() * 10)) / 2;
       buf += `${u},${m},${r.toFixed(1)},${1_100_000_000 + Math.floor(rng() * 500_000_000)}\n`;
       if (buf.length > 1 << 20) {
-        if (!out.write(buf)) await new Promise((res) => out.once('drain', res));
+        if (!out.write(buf)) await new Promise<void>((res) => out.once('drain', () => res()));
         buf = '';
       }
     }
@@ -39,7 +39,7 @@ async function generate(): Promise<void> {
     if (u > nUsers * 4) break;
   }
   out.write(buf);
-  await new Promise((res) => out.end(res));
+  await new Promise<void>((res) => out.end(() => res()));
   const lines = ['movieId,title,genres'];
   for (let m = 1; m <= nMovies; m++) lines.push(`${m},"Synthetic ${m}, The (${1950 + (m % 70)})",Drama|Comedy`);
   writeFileSync(join(dir, 'movies.csv'), `${lines.join('\n')}\n`);

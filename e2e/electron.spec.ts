@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { _electron as electron } from '@playwright/test';
-import { expect, repoRoot, test } from './serve';
+import { expect, repoRoot, screenshotPath, test } from './serve';
 
 /**
  * The Electron executable, found the way `require('electron')` finds it but without its side
@@ -37,7 +37,7 @@ test('the desktop window shows the app and opens the synthetic demo', async () =
     await win.getByTestId('open-demo').click();
     await expect(win.getByTestId('synthetic-badge')).toBeVisible({ timeout: 60_000 });
     await expect(win.getByTestId('count-ratings')).not.toHaveText('');
-    await win.screenshot({ path: join(repoRoot, 'e2e', 'screenshots', 'electron.png') });
+    await win.screenshot({ path: screenshotPath('electron') });
   } finally {
     await app.close();
   }

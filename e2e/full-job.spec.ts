@@ -2,7 +2,7 @@ import { mkdtempSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { ML_100K, ML_100K_MISSING, expect, hasMl100k, shot, test } from './serve';
+import { ML_100K, ML_100K_MISSING, expect, hasMl100k, screenshotPath, shot, test } from './serve';
 
 test.skip(!hasMl100k, ML_100K_MISSING);
 
@@ -21,7 +21,9 @@ async function setNumber(page: Page, testid: string, value: number): Promise<voi
 
 test('full job on MovieLens 100K: open, fit, cluster, embed, export', async ({ page, startServer }) => {
   const url = await startServer();
-  const exportDir = mkdtempSync(join(tmpdir(), 'factorlens-e2e-'));
+  const exportRoot = mkdtempSync(join(tmpdir(), 'factorlens-e2e-'));
+  // The core creates the report folder itself and refuses an existing one.
+  const exportDir = join(exportRoot, 'report');
   await page.goto(url);
 
   await test.step('open the dataset by path', async () => {
@@ -46,6 +48,15 @@ test('full job on MovieLens 100K: open, fit, cluster, embed, export', async ({ p
     await setNumber(page, 'fit-lambda', 0);
     await setNumber(page, 'fit-iterations', 150);
     await page.getByTestId('fit-run').click();
+    // Mid-run: the charts fill as progress events stream in.
+    await page.waitForFunction(
+      () =>
+        Number(document.querySelector('[data-testid="chart-rmse"] path.series')?.getAttribute('data-points')) >= 30 ||
+        document.querySelector('[data-testid="fit-status"]') !== null,
+      undefined,
+      { timeout: 120_000 },
+    );
+    if (await page.getByTestId('fit-progress').isVisible()) await shot(page, '02a-fit-running');
     await expect(page.getByTestId('fit-status')).toContainText('Finished', { timeout: 180_000 });
     for (const chart of ['chart-rmse', 'chart-residual-change', 'chart-max-update']) {
       const series = page.locator(`[data-testid="${chart}"] path.series`);
@@ -86,6 +97,9 @@ test('full job on MovieLens 100K: open, fit, cluster, embed, export', async ({ p
     expect(ari).toBeGreaterThanOrEqual(-1);
     expect(ari).toBeLessThanOrEqual(1);
     await expect(page.locator('[data-testid="contingency"] tbody tr')).toHaveCount(5);
+    if (await page.getByTestId('embed-progress').isVisible()) {
+      await page.screenshot({ path: screenshotPath('03a-cluster-embedding') });
+    }
 
     for (const method of METHODS) {
       const points = page.locator(`[data-testid="umap-${method}"] .point`);
@@ -100,8 +114,8 @@ test('full job on MovieLens 100K: open, fit, cluster, embed, export', async ({ p
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await expect(page.getByTestId('umap-kmeans-tooltip')).toContainText(/Movie|User/);
     await shot(page, '03-cluster');
-    await page.getByTestId('panel-kmeans').screenshot({ path: 'e2e/screenshots/03b-kmeans-panel.png' });
-    await page.getByTestId('dendrogram').screenshot({ path: 'e2e/screenshots/03c-dendrogram.png' });
+    await page.getByTestId('panel-kmeans').screenshot({ path: screenshotPath('03b-kmeans-panel') });
+    await page.getByTestId('dendrogram').screenshot({ path: screenshotPath('03c-dendrogram') });
   });
 
   await test.step('export the report', async () => {
@@ -114,7 +128,7 @@ test('full job on MovieLens 100K: open, fit, cluster, embed, export', async ({ p
     await shot(page, '04-export');
   });
 
-  rmSync(exportDir, { recursive: true, force: true });
+  rmSync(exportRoot, { recursive: true, force: true });
 });
 
 test('a too large step size diverges and suggests a smaller α', async ({ page, startServer }) => {
@@ -135,7 +149,8 @@ test('a too large step size diverges and suggests a smaller α', async ({ page, 
   for (const d of await page.locator('path.series').evaluateAll((els) => els.map((e) => e.getAttribute('d')))) {
     expect(d ?? '').not.toMatch(/NaN|Infinity/);
   }
-  await expect(page.getByTestId('nav-cluster')).toBeEnabled();
+  // A diverged model cannot be clustered.
+  await expect(page.getByTestId('nav-cluster')).toBeDisabled();
   await shot(page, '05-divergence');
   await page.getByTestId('use-suggested-alpha').click();
   await expect(page.getByTestId('fit-alpha')).toHaveValue(String(suggested));

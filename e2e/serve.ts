@@ -82,7 +82,12 @@ async function stop(child: ChildProcess): Promise<void> {
   clearTimeout(killTimer);
 }
 
-/** Saves a full-page screenshot as e2e/screenshots/<name>.png (git-ignored). */
+/** e2e/screenshots/<name>.png (the folder is git-ignored). */
+export function screenshotPath(name: string): string {
+  return join(repoRoot, 'e2e', 'screenshots', `${name}.png`);
+}
+
+/** Saves a full-page screenshot as e2e/screenshots/<name>.png. */
 export async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(repoRoot, 'e2e', 'screenshots', `${name}.png`), fullPage: true });
+  await page.screenshot({ path: screenshotPath(name), fullPage: true });
 }

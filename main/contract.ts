@@ -76,6 +76,16 @@ export const DEFAULT_FIT_PARAMS: FitParams = {
   initScale: 1,
 };
 
+/** A subset of the release to fit on (SPEC §2); a view over the loaded data. */
+export const SubsetSchema = z.object({
+  movieIdMin: z.number().int().nullable(),
+  movieIdMax: z.number().int().nullable(),
+  topMovies: z.number().int().min(1).nullable(),
+  minRatingsPerUser: z.number().int().min(0),
+  minRatingsPerMovie: z.number().int().min(0),
+});
+export type SubsetParams = z.infer<typeof SubsetSchema>;
+
 /** One row of the per-iteration diagnostics (SPEC §3). */
 export const FitPointSchema = z.object({
   iteration: z.number().int(),
@@ -93,6 +103,16 @@ export const FitResultSchema = z.object({
   modelId: z.string(),
   datasetId: z.string(),
   params: FitParamsSchema,
+  /** The subset fitted on, with its size; null for the whole release. */
+  subset: z
+    .object({
+      spec: SubsetSchema,
+      description: z.string(),
+      users: z.number().int(),
+      movies: z.number().int(),
+      ratings: z.number().int(),
+    })
+    .nullable(),
   status: FitStatusSchema,
   iterations: z.number().int(),
   diagnostics: z.array(FitPointSchema),
@@ -130,7 +150,10 @@ export const ClusterProfileSchema = z.object({
   cluster: z.number().int(),
   users: z.number().int(),
   movies: z.number().int(),
-  /** Null when the cluster holds no movie with enough ratings; see `note`. */
+  /**
+   * The cluster's movie nearest its centre among those with enough ratings (or among all its
+   * movies when none has enough, said in `note`); null when the cluster holds no movie.
+   */
   representative: MovieRefSchema.nullable(),
   candidates: z.array(MovieRefSchema),
   /** For a cluster without movies: the nearest movie outside it. */
@@ -253,7 +276,12 @@ export const requestSchemas = {
     result: DatasetSummarySchema,
   },
   fit: {
-    params: z.object({ jobId, datasetId: z.string(), params: FitParamsSchema }),
+    params: z.object({
+      jobId,
+      datasetId: z.string(),
+      params: FitParamsSchema,
+      subset: SubsetSchema.nullable().optional(),
+    }),
     result: FitResultSchema,
   },
   cluster: {

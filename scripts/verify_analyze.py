@@ -71,6 +71,8 @@ def main(out, dataset):
     V = pd.read_csv(os.path.join(out, 'movie_factors.csv'), keep_default_na=False).set_index('id')
     V = V.filter(regex=r'^f\d+$')
     R = load_ratings(dataset).drop_duplicates(['user', 'movie'], keep='last')
+    # A subset fit: its ratings are those of the users and movies in the factor files.
+    R = R[R['user'].isin(U.index) & R['movie'].isin(V.index)]
     pred = np.einsum('ij,ij->i', U.loc[R['user']].to_numpy(), V.loc[R['movie']].to_numpy())
     rmse = float(np.sqrt(np.mean((R['rating'].to_numpy() - pred) ** 2)))
     diag = pd.read_csv(os.path.join(out, 'diagnostics.csv'))

@@ -94,6 +94,25 @@ describe('analyze (CLI, on the bundled synthetic demo)', () => {
   });
 });
 
+describe('analyze on a subset', () => {
+  it('fits only the subset and records it in summary.json', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'fl-sub-')), 'r');
+    const r = analyze(['--out', out, '--iterations', '5', '--alpha', '0.0005', '--epochs', '10', '--top-movies', '100', '--min-user-ratings', '5', '--quiet']);
+    expect(r.stderr).toBe('');
+    const s = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(s.subset.movies).toBeLessThanOrEqual(100);
+    expect(s.subset.description).toBe('top 100 most rated movies, users with ≥ 5 ratings');
+    expect(csv(join(out, 'movie_factors.csv'))).toHaveLength(s.subset.movies + 1);
+    expect(csv(join(out, 'user_factors.csv'))).toHaveLength(s.subset.users + 1);
+  });
+
+  it('rejects a malformed movie id range in one line', () => {
+    const r = analyze(['--movie-ids', '500-1']);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/--movie-ids must be a range like 1-500, got "500-1"/);
+  });
+});
+
 describe('analyze on bad input', () => {
   it('stops a diverging fit with exit 2 and one line naming the iteration and a smaller alpha', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'fl-div-')), 'r');

@@ -4,12 +4,18 @@
  * and writes the report and every file of SPEC §7. Exit 0 on success, 2 on a diverged fit,
  * 1 on bad input; errors are one line.
  */
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { resolve } from 'node:path';
 import { DEFAULT_CLUSTER_PARAMS, DEFAULT_EMBED_PARAMS, DEFAULT_FIT_PARAMS } from '../contract';
 import { FactorLensCore } from '../core/core';
 import { writeFileAtomic } from '../report/write-report';
 import { demoDir, fail, number, progressPrinter, workerDir } from './common';
+
+function movieRange(value: string): [number, number] {
+  const m = /^(\d+)-(\d+)$/.exec(value.trim());
+  if (!m || Number(m[1]) > Number(m[2])) throw new InvalidArgumentError(`--movie-ids must be a range like 1-500, got "${value}"`);
+  return [Number(m[1]), Number(m[2])];
+}
 
 const program = new Command()
   .name('analyze')
@@ -28,6 +34,10 @@ const program = new Command()
   .option('--min-ratings <n>', 'ratings a representative movie needs', number('--min-ratings', { integer: true, min: 1 }), DEFAULT_CLUSTER_PARAMS.minRatings)
   .option('--neighbors <n>', 'UMAP neighbours', number('--neighbors', { integer: true, min: 2 }), DEFAULT_EMBED_PARAMS.nNeighbors)
   .option('--epochs <n>', 'UMAP epochs', number('--epochs', { integer: true, min: 10 }), DEFAULT_EMBED_PARAMS.nEpochs)
+  .option('--movie-ids <a-b>', 'subset: movie id range, e.g. 1-500', movieRange)
+  .option('--top-movies <n>', 'subset: the n most rated movies', number('--top-movies', { integer: true, min: 1 }))
+  .option('--min-user-ratings <n>', 'subset: users with at least n ratings', number('--min-user-ratings', { integer: true, min: 0 }), 0)
+  .option('--min-movie-ratings <n>', 'subset: movies with at least n ratings', number('--min-movie-ratings', { integer: true, min: 0 }), 0)
   .option('--seed <n>', 'random seed for every stage', number('--seed', { integer: true }), DEFAULT_FIT_PARAMS.seed)
   .option('-q, --quiet', 'no progress on stderr', false)
   .configureOutput({ outputError: (s, write) => write(`factorlens: ${s.replace(/^error: /, '')}`) });
@@ -50,7 +60,14 @@ async function main(): Promise<void> {
     initScale: o.initScale,
     seed: o.seed,
   };
-  const fit = await core.fit('fit', dataset.datasetId, fitParams);
+  const subset = {
+    movieIdMin: o.movieIds ? o.movieIds[0] : null,
+    movieIdMax: o.movieIds ? o.movieIds[1] : null,
+    topMovies: o.topMovies ?? null,
+    minRatingsPerUser: o.minUserRatings,
+    minRatingsPerMovie: o.minMovieRatings,
+  };
+  const fit = await core.fit('fit', dataset.datasetId, fitParams, subset);
   if (fit.status === 'diverged') fail(new Error(fit.divergence?.message ?? 'the fit diverged'), 2);
   const clusterParams = { k: o.clusters, restarts: o.restarts, seed: o.seed, minRatings: o.minRatings };
   const clustering = await core.cluster('cluster', fit.modelId, clusterParams);
@@ -86,6 +103,9 @@ async function main(): Promise<void> {
       min_ratings: clusterParams.minRatings,
       umap: { neighbors: embedParams.nNeighbors, epochs: embedParams.nEpochs, min_dist: embedParams.minDist },
     },
+    subset: fit.subset
+      ? { description: fit.subset.description, users: fit.subset.users, movies: fit.subset.movies, ratings: fit.subset.ratings }
+      : null,
     status: fit.status,
     iterations: fit.iterations,
     final: last

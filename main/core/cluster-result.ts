@@ -14,7 +14,7 @@ export function toClusterResult(
   out: ClusterJobOutput,
   seconds: number,
 ): ClusterResult {
-  const data = model.dataset.data;
+  const data = model.rows;
   const m = data.matrix;
   const nUsers = m.nUsers;
   const kind: ('user' | 'movie')[] = [];

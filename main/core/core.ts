@@ -16,8 +16,11 @@ import {
   type FitPoint,
   type FitResult,
   type ProgressEvent,
+  type SubsetParams,
 } from '../contract';
-import type { LoadedDataset } from '../../workers/data/load-dataset';
+import type { Demographics, LoadedDataset } from '../../workers/data/load-dataset';
+import type { RatingsMatrix } from '../../workers/engine/data/ratings-matrix';
+import { describeSubset, isEmptySpec, selectSubset } from '../../workers/engine/data/subset';
 import type { GradientDescentResult } from '../../workers/engine/fit/gradient-descent';
 import type { ClusterJobInput, ClusterJobOutput } from '../../workers/cluster.worker';
 import type { EmbedJobInput, EmbedJobOutput } from '../../workers/embed.worker';
@@ -30,8 +33,20 @@ import { writeReport } from '../report/write-report';
 export interface Model {
   result: FitResult;
   dataset: StoredDataset;
+  /** The rows fitted: the whole release or a subset of it. */
+  rows: ModelRows;
   U: Float64Array;
   V: Float64Array;
+}
+
+/** A model's users and movies with what belongs to them, in the model's row order. */
+export interface ModelRows {
+  matrix: RatingsMatrix;
+  titles: string[];
+  genreNames: string[];
+  /** nMovies × nGenres flags. */
+  movieGenres: Uint8Array;
+  demographics: Demographics | null;
 }
 
 export interface StoredDataset {
@@ -114,9 +129,42 @@ export class FactorLensCore {
     return d;
   }
 
-  async fit(jobId: string, datasetId: string, params: FitParams): Promise<FitResult> {
+  /** The rows of a subset (or of the whole release), with titles, genres and demographics. */
+  private modelRows(dataset: StoredDataset, subset: SubsetParams | null): ModelRows {
+    const d = dataset.data;
+    if (subset === null || isEmptySpec(subset)) {
+      return { matrix: d.matrix, titles: d.titles, genreNames: d.genreNames, movieGenres: d.movieGenres, demographics: d.demographics };
+    }
+    let s;
+    try {
+      s = selectSubset(d.matrix, subset);
+    } catch (e) {
+      throw new UserError(e instanceof Error ? e.message : String(e));
+    }
+    const g = d.genreNames.length;
+    const movieGenres = new Uint8Array(s.movieRows.length * g);
+    s.movieRows.forEach((j, k) => movieGenres.set(d.movieGenres.subarray(j * g, (j + 1) * g), k * g));
+    const dem = d.demographics;
+    return {
+      matrix: s.matrix,
+      titles: Array.from(s.movieRows, (j) => d.titles[j]),
+      genreNames: d.genreNames,
+      movieGenres,
+      demographics: dem
+        ? {
+            age: Float64Array.from(s.userRows, (i) => dem.age[i]),
+            gender: Uint8Array.from(s.userRows, (i) => dem.gender[i]),
+            occupation: Int32Array.from(s.userRows, (i) => dem.occupation[i]),
+            occupationNames: dem.occupationNames,
+          }
+        : null,
+    };
+  }
+
+  async fit(jobId: string, datasetId: string, params: FitParams, subset: SubsetParams | null = null): Promise<FitResult> {
     const dataset = this.getDataset(datasetId);
-    const m = dataset.data.matrix;
+    const rows = this.modelRows(dataset, subset);
+    const m = rows.matrix;
     const started = performance.now();
     const ratings = {
       nUsers: m.nUsers,
@@ -146,13 +194,17 @@ export class FactorLensCore {
       modelId: `m-${randomUUID().slice(0, 8)}`,
       datasetId,
       params,
+      subset:
+        subset && rows.matrix !== dataset.data.matrix
+          ? { spec: subset, description: describeSubset(subset), users: m.nUsers, movies: m.nMovies, ratings: m.nRatings }
+          : null,
       status: out.status,
       iterations: out.iterations,
       diagnostics: out.diagnostics,
       divergence: out.divergence,
       seconds,
     };
-    this.models.set(result.modelId, { result, dataset, U: out.U, V: out.V });
+    this.models.set(result.modelId, { result, dataset, rows, U: out.U, V: out.V });
     return result;
   }
 
@@ -167,7 +219,7 @@ export class FactorLensCore {
     if (model.result.status === 'diverged') {
       throw new UserError(`model ${modelId} diverged; fit again with a smaller alpha before clustering`);
     }
-    const data = model.dataset.data;
+    const data = model.rows;
     const m = data.matrix;
     const counts = new Int32Array(m.nMovies);
     for (let j = 0; j < m.nMovies; j++) counts[j] = m.moviePtr[j + 1] - m.moviePtr[j];
@@ -234,7 +286,7 @@ export class FactorLensCore {
     const c = this.getClustering(clusteringId);
     const started = performance.now();
     this.emit({ jobId, stage: 'export', fraction: 0, message: `writing report to ${dir}` });
-    const m = c.model.dataset.data.matrix;
+    const m = c.model.rows.matrix;
     const written = await writeReport(
       dir,
       {
@@ -246,7 +298,7 @@ export class FactorLensCore {
           k: c.model.result.params.factors,
           userIds: m.userIds,
           movieIds: m.movieIds,
-          movieTitles: c.model.dataset.data.titles,
+          movieTitles: c.model.rows.titles,
           U: c.model.U,
           V: c.model.V,
         },

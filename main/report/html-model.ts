@@ -30,6 +30,12 @@ export function modelSection(fit: FitResult, timings: Record<string, number> | u
       ['Tolerance', params.tolerance > 0 ? fmtNum(params.tolerance) : 'none'],
       ['Initial scale', `uniform in [0, ${fmtNum(params.initScale)})`],
       ['Seed', String(params.seed)],
+      [
+        'Data fitted',
+        fit.subset
+          ? `subset: ${fit.subset.description} (${fmtInt(fit.subset.users)} users, ${fmtInt(fit.subset.movies)} movies, ${fmtInt(fit.subset.ratings)} ratings)`
+          : 'all ratings',
+      ],
     ]),
     '<h3>Result</h3>',
     facts([

@@ -107,6 +107,7 @@ export function makeReportInput({ synthetic = true, embedding = true } = {}): Re
     fit: {
       modelId: 'm-1',
       datasetId: 'ds-1',
+      subset: null,
       params: {
         factors: k,
         alpha: 0.01,

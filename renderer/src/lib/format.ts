@@ -23,7 +23,7 @@ export function formatDiagnostic(v: number | null | undefined): string {
   if (v == null || !Number.isFinite(v)) return '—';
   const a = Math.abs(v);
   if (a !== 0 && (a < 0.001 || a >= 1e6)) return sci(v);
-  return format('.4~f')(v);
+  return format(',.4~g')(v);
 }
 
 export function formatShare(v: number): string {
@@ -43,7 +43,7 @@ export function formatSeconds(s: number): string {
 
 /** Tick labels for a log axis: plain numbers in a middle range, otherwise 1e-4 style. */
 export function formatLogTick(v: number): string {
-  if (v >= 0.01 && v < 1e5) return format('~g')(v);
+  if (v >= 0.01 && v < 1e5) return format(',~g')(v);
   return format('.0e')(v).replace('e+', 'e');
 }
 

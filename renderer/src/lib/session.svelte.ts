@@ -68,6 +68,8 @@ export class Session {
   embedNote = $state<string | null>(null);
   selection = $state<Selection | null>(null);
 
+  /** Root for exports, from the core; each export suggests a new folder inside it. */
+  exportRoot = $state('');
   exportDir = $state('');
   exported = $state.raw<ExportResult | null>(null);
 
@@ -92,7 +94,8 @@ export class Session {
     try {
       const state = await this.api.getState({});
       this.mode = state.mode;
-      this.exportDir ||= state.defaultExportDir;
+      this.exportRoot = state.defaultExportDir;
+      this.exportDir ||= freshExportDir(state.defaultExportDir);
       if (state.dataset) this.#setDataset(state.dataset);
     } catch (error) {
       this.error = `Cannot reach the FactorLens core: ${errorLine(error)}`;
@@ -165,7 +168,11 @@ export class Session {
     const result = await this.#run('export', (jobId) =>
       this.api.exportReport({ jobId, clusteringId: clustering.clusteringId, dir }),
     );
-    if (result) this.exported = result;
+    if (result) {
+      this.exported = result;
+      // The core refuses to write into an existing report folder: offer a new one next time.
+      this.exportDir = freshExportDir(this.exportRoot);
+    }
   }
 
   async cancel(slot: Slot): Promise<void> {
@@ -246,4 +253,12 @@ export class Session {
     this.selection = null;
     this.exported = null;
   }
+}
+
+/** `<root>/report-2024-05-01T12-00-00`, with the separator the root already uses. */
+export function freshExportDir(root: string, now = new Date()): string {
+  if (!root) return '';
+  const sep = root.includes('\\') && !root.includes('/') ? '\\' : '/';
+  const stamp = now.toISOString().slice(0, 19).replace(/:/g, '-');
+  return `${root.replace(/[\\/]+$/, '')}${sep}report-${stamp}`;
 }

@@ -1,4 +1,4 @@
-import { axisBottom, axisLeft, select, type AxisDomain, type AxisScale } from 'd3';
+import { axisBottom, axisLeft, select, ticks, type AxisDomain, type AxisScale } from 'd3';
 import type { Attachment } from 'svelte/attachments';
 
 export interface AxisOptions<D> {
@@ -31,24 +31,26 @@ export function axis<D extends AxisDomain>(
 }
 
 /**
- * Ticks for a log scale that stay readable: all of them when few, else only mantissas 1, 2, 5,
- * else only powers of ten.
+ * Ticks for a log scale that stay readable: every mantissa when few, else mantissas 1, 2 and 5,
+ * else powers of ten (thinned). Spans under a decade get evenly spaced ticks instead, as a log
+ * axis there has too few round values.
  */
 export function logTicks(domain: [number, number], max = 7): number[] {
   const [lo, hi] = domain;
   const all: number[] = [];
   for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
     for (let m = 1; m <= 9; m++) {
-      const v = m * 10 ** e;
-      if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) all.push(Number(v.toPrecision(12)));
+      const v = Number((m * 10 ** e).toPrecision(12));
+      if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) all.push(v);
     }
   }
+  if (all.length < 4) return ticks(lo, hi, 5).filter((v) => v > 0);
   if (all.length <= max) return all;
   const mantissa = (v: number) => Math.round(v / 10 ** Math.floor(Math.log10(v) + 1e-9));
   const few = all.filter((v) => [1, 2, 5].includes(mantissa(v)));
-  if (few.length <= max && few.length >= 2) return few;
+  if (few.length < 4) return all.length <= 10 ? all : few;
+  if (few.length <= max + 2) return few;
   const decades = all.filter((v) => mantissa(v) === 1);
-  if (decades.length <= max) return decades.length >= 2 ? decades : few;
   const step = Math.ceil(decades.length / max);
   return decades.filter((_, i) => i % step === 0);
 }
