@@ -20,10 +20,16 @@ const mainScript = ['electron-main.js', 'electron-main.cjs']
   .map((name) => join(repoRoot, 'dist', 'node', name))
   .find((path) => existsSync(path));
 
-test.skip(binary === null, 'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); run where it is present');
+test.skip(
+  binary === null,
+  'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); run where it is present',
+);
 
 test('the desktop window shows the app and opens the synthetic demo', async () => {
-  test.skip(process.platform === 'linux' && !process.env.DISPLAY, 'no X display; run under xvfb-run');
+  test.skip(
+    process.platform === 'linux' && !process.env.DISPLAY,
+    'no X display; run under xvfb-run',
+  );
   expect(mainScript, 'dist/node/electron-main.js is missing; run npm run build').toBeDefined();
   const app = await electron.launch({
     executablePath: binary!,

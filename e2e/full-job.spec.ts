@@ -1,7 +1,7 @@
 import { mkdtempSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import { numberIn, setNumber } from './page-helpers';
 import { ML_100K, ML_100K_MISSING, expect, hasMl100k, screenshotPath, shot, test } from './serve';
 
 test.skip(!hasMl100k, ML_100K_MISSING);
@@ -9,17 +9,10 @@ test.skip(!hasMl100k, ML_100K_MISSING);
 const METHODS = ['kmeans', 'ward'] as const;
 const METRICS = ['silhouette', 'davies-bouldin', 'calinski-harabasz', 'inertia'] as const;
 
-/** The number shown in an element, e.g. "1,234.5" → 1234.5; NaN when it is not a number. */
-async function numberIn(locator: Locator): Promise<number> {
-  const text = (await locator.textContent()) ?? '';
-  return Number(text.replace(/,/g, '').trim());
-}
-
-async function setNumber(page: Page, testid: string, value: number): Promise<void> {
-  await page.getByTestId(testid).fill(String(value));
-}
-
-test('full job on MovieLens 100K: open, fit, cluster, embed, export', async ({ page, startServer }) => {
+test('full job on MovieLens 100K: open, fit, cluster, embed, export', async ({
+  page,
+  startServer,
+}) => {
   const url = await startServer();
   const exportRoot = mkdtempSync(join(tmpdir(), 'factorlens-e2e-'));
   // The core creates the report folder itself and refuses an existing one.
@@ -36,7 +29,9 @@ test('full job on MovieLens 100K: open, fit, cluster, embed, export', async ({ p
     await expect(page.getByTestId('count-movies-listed')).toHaveText('1,682');
     await expect(page.locator('[data-testid="hist-ratings"] rect.bar')).toHaveCount(5);
     expect(await page.locator('[data-testid="hist-per-user"] rect.bar').count()).toBeGreaterThan(3);
-    expect(await page.locator('[data-testid="hist-per-movie"] rect.bar').count()).toBeGreaterThan(3);
+    expect(await page.locator('[data-testid="hist-per-movie"] rect.bar').count()).toBeGreaterThan(
+      3,
+    );
     await expect(page.getByTestId('synthetic-badge')).toHaveCount(0);
     await shot(page, '01-dataset');
   });
@@ -51,8 +46,11 @@ test('full job on MovieLens 100K: open, fit, cluster, embed, export', async ({ p
     // Mid-run: the charts fill as progress events stream in.
     await page.waitForFunction(
       () =>
-        Number(document.querySelector('[data-testid="chart-rmse"] path.series')?.getAttribute('data-points')) >= 30 ||
-        document.querySelector('[data-testid="fit-status"]') !== null,
+        Number(
+          document
+            .querySelector('[data-testid="chart-rmse"] path.series')
+            ?.getAttribute('data-points'),
+        ) >= 30 || document.querySelector('[data-testid="fit-status"]') !== null,
       undefined,
       { timeout: 120_000 },
     );
@@ -113,6 +111,12 @@ test('full job on MovieLens 100K: open, fit, cluster, embed, export', async ({ p
     const box = (await movie.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await expect(page.getByTestId('umap-kmeans-tooltip')).toContainText(/Movie|User/);
+    // Linked selection: a K-means cluster picked in its legend is highlighted in the Ward map too.
+    await page.locator('[data-testid="umap-kmeans"] .legend-cluster').first().click();
+    expect(await page.locator('[data-testid="umap-ward"] .point.dim').count()).toBeGreaterThan(0);
+    await expect(page.getByTestId('cluster-card-kmeans-0')).toHaveClass(/selected/);
+    await page.locator('[data-testid="umap-kmeans"] .legend-cluster').first().click();
+    await expect(page.locator('[data-testid="umap-ward"] .point.dim')).toHaveCount(0);
     await shot(page, '03-cluster');
     await page.getByTestId('panel-kmeans').screenshot({ path: screenshotPath('03b-kmeans-panel') });
     await page.getByTestId('dendrogram').screenshot({ path: screenshotPath('03c-dendrogram') });
@@ -122,7 +126,9 @@ test('full job on MovieLens 100K: open, fit, cluster, embed, export', async ({ p
     await page.getByTestId('nav-export').click();
     await page.getByTestId('export-dir').fill(exportDir);
     await page.getByTestId('export-run').click();
-    await expect(page.getByTestId('export-files')).toContainText('report.html', { timeout: 120_000 });
+    await expect(page.getByTestId('export-files')).toContainText('report.html', {
+      timeout: 120_000,
+    });
     expect(existsSync(join(exportDir, 'report.html'))).toBe(true);
     await expect(page.getByTestId('report-link')).toHaveAttribute('href', /report\.html/);
     await shot(page, '04-export');
@@ -143,10 +149,14 @@ test('a too large step size diverges and suggests a smaller α', async ({ page, 
   await page.getByTestId('fit-run').click();
   await expect(page.getByTestId('fit-status')).toContainText('Diverged', { timeout: 120_000 });
   await expect(page.getByTestId('divergence-message')).toContainText(/diverged/i);
-  const suggested = Number(((await page.getByTestId('suggested-alpha').textContent()) ?? '').replace(/^α = /, ''));
+  const suggested = Number(
+    ((await page.getByTestId('suggested-alpha').textContent()) ?? '').replace(/^α = /, ''),
+  );
   expect(suggested).toBeGreaterThan(0);
   expect(suggested).toBeLessThan(0.01);
-  for (const d of await page.locator('path.series').evaluateAll((els) => els.map((e) => e.getAttribute('d')))) {
+  for (const d of await page
+    .locator('path.series')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('d')))) {
     expect(d ?? '').not.toMatch(/NaN|Infinity/);
   }
   // A diverged model cannot be clustered.
@@ -154,4 +164,18 @@ test('a too large step size diverges and suggests a smaller α', async ({ page, 
   await shot(page, '05-divergence');
   await page.getByTestId('use-suggested-alpha').click();
   await expect(page.getByTestId('fit-alpha')).toHaveValue(String(suggested));
+
+  // A long run can be cancelled from its progress bar; the window stays usable.
+  await setNumber(page, 'fit-iterations', 100_000);
+  await page.getByTestId('fit-run').click();
+  await expect(page.getByTestId('fit-progress')).toBeVisible();
+  await expect(page.getByTestId('fit-iteration')).toContainText(/Iteration [1-9]/);
+  await page.getByTestId('fit-progress').getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('fit-progress')).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByTestId('error-banner')).toHaveCount(0);
+  await expect(page.getByTestId('fit-status').or(page.getByTestId('notice-banner'))).toContainText(
+    /cancel/i,
+  );
+  await expect(page.getByTestId('fit-run')).toBeEnabled();
+  await shot(page, '06-cancelled');
 });

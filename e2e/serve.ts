@@ -34,7 +34,10 @@ export const test = base.extend<{ startServer: StartServer }>({
       if (!existsSync(script)) throw new Error(`${script} is missing; run npm run build first`);
       const args = [script, '--port', '0', '--no-open'];
       if (folder) args.push(folder);
-      const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, args, {
+        cwd: repoRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       const entry: Running = { child, stderr: [] };
       running.push(entry);
       child.stderr!.setEncoding('utf8').on('data', (s: string) => entry.stderr.push(s));
@@ -42,7 +45,10 @@ export const test = base.extend<{ startServer: StartServer }>({
     });
     for (const entry of running) {
       if (testInfo.status !== testInfo.expectedStatus && entry.stderr.length > 0) {
-        await testInfo.attach('server stderr', { body: entry.stderr.join(''), contentType: 'text/plain' });
+        await testInfo.attach('server stderr', {
+          body: entry.stderr.join(''),
+          contentType: 'text/plain',
+        });
       }
       await stop(entry.child);
     }
@@ -55,7 +61,12 @@ function waitForUrl({ child, stderr }: Running): Promise<string> {
   return new Promise((resolveUrl, reject) => {
     let out = '';
     const timer = setTimeout(
-      () => reject(new Error(`serve.js printed no URL within ${START_TIMEOUT_MS / 1000} s: ${out}${stderr.join('')}`)),
+      () =>
+        reject(
+          new Error(
+            `serve.js printed no URL within ${START_TIMEOUT_MS / 1000} s: ${out}${stderr.join('')}`,
+          ),
+        ),
       START_TIMEOUT_MS,
     );
     child.stdout!.setEncoding('utf8').on('data', (s: string) => {
@@ -68,7 +79,11 @@ function waitForUrl({ child, stderr }: Running): Promise<string> {
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`serve.js exited with code ${code} before it was ready: ${stderr.join('').trim()}`));
+      reject(
+        new Error(
+          `serve.js exited with code ${code} before it was ready: ${stderr.join('').trim()}`,
+        ),
+      );
     });
   });
 }

@@ -275,6 +275,18 @@ export const requestSchemas = {
     params: z.object({ jobId, path: z.string().min(1).nullable() }),
     result: DatasetSummarySchema,
   },
+  /** The releases GroupLens publishes, with their download size when the server says it. */
+  releases: {
+    params: z.object({}),
+    result: z.array(
+      z.object({ release: z.string(), file: z.string(), url: z.string(), sizeBytes: z.number().nullable(), cached: z.boolean() }),
+    ),
+  },
+  /** Downloads a release from GroupLens (checksum-verified, cached), then opens it. */
+  downloadRelease: {
+    params: z.object({ jobId, release: z.string().min(1) }),
+    result: DatasetSummarySchema,
+  },
   fit: {
     params: z.object({
       jobId,

@@ -40,6 +40,7 @@ await build({
   entryPoints: {
     analyze: 'main/cli/analyze.ts',
     inspect: 'main/cli/inspect.ts',
+    download: 'main/cli/download.ts',
     serve: 'main/server/serve.ts',
     ...Object.fromEntries(workers.map((f) => [`workers/${f.replace('.worker.ts', '')}`, `workers/${f}`])),
   },

@@ -17,6 +17,7 @@ import {
   type FitResult,
   type ProgressEvent,
   type SubsetParams,
+  type Result,
 } from '../contract';
 import type { Demographics, LoadedDataset } from '../../workers/data/load-dataset';
 import type { RatingsMatrix } from '../../workers/engine/data/ratings-matrix';
@@ -29,6 +30,8 @@ import { runWorker, type WorkerJob } from './run-worker';
 import { UserError } from './errors';
 import { toClusterResult } from './cluster-result';
 import { writeReport } from '../report/write-report';
+import { GROUPLENS_BASE, RELEASE_FILES, defaultCacheDir, downloadRelease, releaseSize } from './download';
+import { existsSync } from 'node:fs';
 
 export interface Model {
   result: FitResult;
@@ -66,6 +69,10 @@ export interface CoreOptions {
   workerDir: string;
   /** The bundled synthetic demo release, opened when no path is given. */
   demoDir: string;
+  /** Where downloaded releases are cached (default: the user's cache folder). */
+  cacheDir?: string;
+  /** GroupLens' dataset folder; FACTORLENS_DOWNLOAD_BASE overrides it (tests, mirrors). */
+  downloadBase?: string;
 }
 
 type Listener = (event: ProgressEvent) => void;
@@ -121,6 +128,55 @@ export class FactorLensCore {
     this.timings.load = (performance.now() - started) / 1000;
     this.emit({ jobId, stage: 'load', fraction: 1, message: `opened ${basename(dir)}` });
     return summary;
+  }
+
+  private get downloadOptions() {
+    return {
+      cacheDir: this.options.cacheDir ?? defaultCacheDir(),
+      baseUrl: this.options.downloadBase ?? process.env.FACTORLENS_DOWNLOAD_BASE ?? GROUPLENS_BASE,
+    };
+  }
+
+  async releases(): Promise<Result<'releases'>> {
+    const { cacheDir, baseUrl } = this.downloadOptions;
+    const sizes = await Promise.all(
+      Object.keys(RELEASE_FILES).map((r) => releaseSize(r, baseUrl).catch(() => null)),
+    );
+    return Object.entries(RELEASE_FILES).map(([release, file], i) => ({
+      release,
+      file,
+      url: new URL(file, baseUrl).toString(),
+      sizeBytes: sizes[i],
+      cached: existsSync(join(cacheDir, file)),
+    }));
+  }
+
+  /** Downloads (or finds in the cache) a GroupLens release, then opens it. */
+  async downloadRelease(jobId: string, release: string): Promise<DatasetSummary> {
+    const controller = new AbortController();
+    if (this.jobs.has(jobId)) throw new UserError(`job id ${jobId} is already running`);
+    this.jobs.set(jobId, { cancel: () => controller.abort() });
+    let path: string;
+    try {
+      const r = await downloadRelease(release, {
+        ...this.downloadOptions,
+        signal: controller.signal,
+        onProgress: (bytes, total) =>
+          this.emit({
+            jobId,
+            stage: 'load',
+            fraction: total ? bytes / total : null,
+            message: `downloading ${RELEASE_FILES[release]}: ${(bytes / 1e6).toFixed(1)}${total ? ` of ${(total / 1e6).toFixed(1)}` : ''} MB`,
+          }),
+      });
+      path = r.path;
+    } catch (e) {
+      if (controller.signal.aborted) throw new CancelledError();
+      throw e;
+    } finally {
+      this.jobs.delete(jobId);
+    }
+    return this.openDataset(jobId, path);
   }
 
   getDataset(datasetId: string): StoredDataset {

@@ -30,6 +30,8 @@ export async function dispatch<M extends Method>(ctx: DispatchContext, method: M
       mode: ctx.mode,
     }),
     openDataset: (p) => core.openDataset(p.jobId, p.path),
+    releases: () => core.releases(),
+    downloadRelease: (p) => core.downloadRelease(p.jobId, p.release),
     fit: (p) => core.fit(p.jobId, p.datasetId, p.params, p.subset ?? null),
     cluster: (p) => core.cluster(p.jobId, p.modelId, p.params),
     embed: (p) => core.embed(p.jobId, p.clusteringId, p.params),

@@ -19,6 +19,8 @@ export function describeIssue(issue: z.core.$ZodIssue | undefined): string {
   const key = String(issue.path[0] ?? '');
   const label = FIELD_LABEL[key] ?? key;
   const message =
-    issue.code === 'invalid_type' ? 'enter a number' : issue.message.replace(/^Invalid input: /, '');
+    issue.code === 'invalid_type'
+      ? 'enter a number'
+      : issue.message.replace(/^Invalid input: /, '');
   return `${label}: ${message}.`;
 }

@@ -198,7 +198,13 @@ export class Session {
 
   async #run<T>(slot: Slot, call: (jobId: string) => Promise<T>): Promise<T | null> {
     const id = newJobId();
-    this.jobs[slot] = { id, fraction: null, message: 'Starting…', startedAt: Date.now(), cancelling: false };
+    this.jobs[slot] = {
+      id,
+      fraction: null,
+      message: 'Starting…',
+      startedAt: Date.now(),
+      cancelling: false,
+    };
     this.error = null;
     this.notice = null;
     try {

@@ -67,6 +67,42 @@ function countingSort(order: Int32Array, key: Int32Array, nKeys: number): Int32A
   return out;
 }
 
+/**
+ * Orders entries by (user, movie). Releases from 20M on arrive sorted that way and 1M/10M
+ * sorted by user: detect it in one pass and skip the full counting sorts (they dominate the
+ * load of a 25M release through cache misses); within-user runs are sorted natively.
+ */
+function orderByUserMovie(order: Int32Array, uIdx: Int32Array, mIdx: Int32Array, nUsers: number, nMovies: number): Int32Array {
+  let byUser = true;
+  let full = true;
+  for (let j = 1; j < order.length; j++) {
+    const a = order[j - 1];
+    const b = order[j];
+    if (uIdx[b] < uIdx[a]) {
+      byUser = false;
+      break;
+    }
+    if (uIdx[b] === uIdx[a] && mIdx[b] <= mIdx[a]) full = false;
+  }
+  if (byUser && full) return order;
+  if (!byUser) return countingSort(countingSort(order, mIdx, nMovies), uIdx, nUsers);
+  // Key = movie · 2^27 + position: exact in a double, and stable for duplicates.
+  const SHIFT = 2 ** 27;
+  if (order.length >= SHIFT) return countingSort(countingSort(order, mIdx, nMovies), uIdx, nUsers);
+  const keys = new Float64Array(order.length);
+  for (let j = 0; j < order.length; j++) keys[j] = mIdx[order[j]] * SHIFT + j;
+  let start = 0;
+  for (let j = 1; j <= order.length; j++) {
+    if (j === order.length || uIdx[order[j]] !== uIdx[order[start]]) {
+      if (j - start > 1) keys.subarray(start, j).sort();
+      start = j;
+    }
+  }
+  const out = new Int32Array(order.length);
+  for (let j = 0; j < order.length; j++) out[j] = order[keys[j] % SHIFT];
+  return out;
+}
+
 export function buildRatingsMatrix(
   cols: RatingColumns,
   scale: RatingScale,
@@ -86,34 +122,39 @@ export function buildRatingsMatrix(
   }
   const users = indexIds(cols.user, n);
   const movies = indexIds(cols.movie, n);
-  const uIdx = new Int32Array(n);
-  const mIdx = new Int32Array(n);
+  // Ids become indices in place: the parser's columns are not needed afterwards.
+  const uIdx = cols.user;
+  const mIdx = cols.movie;
   for (let e = 0; e < n; e++) {
-    uIdx[e] = users.indexOf(cols.user[e]);
-    mIdx[e] = movies.indexOf(cols.movie[e]);
+    uIdx[e] = users.indexOf(uIdx[e]);
+    mIdx[e] = movies.indexOf(mIdx[e]);
   }
-  // Ids of dropped lines may have no other rating: re-index over kept entries only.
   const keptOrder = keep.subarray(0, kept);
-  const usedU = new Uint8Array(users.sorted.length);
-  const usedM = new Uint8Array(movies.sorted.length);
-  for (let j = 0; j < kept; j++) {
-    usedU[uIdx[keptOrder[j]]] = 1;
-    usedM[mIdx[keptOrder[j]]] = 1;
+  let userIds = users.sorted;
+  let movieIds = movies.sorted;
+  if (kept < n) {
+    // Ids of dropped lines may have no other rating: re-index over kept entries only.
+    const usedU = new Uint8Array(users.sorted.length);
+    const usedM = new Uint8Array(movies.sorted.length);
+    for (let j = 0; j < kept; j++) {
+      usedU[uIdx[keptOrder[j]]] = 1;
+      usedM[mIdx[keptOrder[j]]] = 1;
+    }
+    const remapU = compact(usedU);
+    const remapM = compact(usedM);
+    for (let j = 0; j < kept; j++) {
+      const e = keptOrder[j];
+      uIdx[e] = remapU.map[uIdx[e]];
+      mIdx[e] = remapM.map[mIdx[e]];
+    }
+    userIds = Int32Array.from(users.sorted.filter((_, i) => usedU[i] === 1));
+    movieIds = Int32Array.from(movies.sorted.filter((_, i) => usedM[i] === 1));
   }
-  const remapU = compact(usedU);
-  const remapM = compact(usedM);
-  for (let j = 0; j < kept; j++) {
-    const e = keptOrder[j];
-    uIdx[e] = remapU.map[uIdx[e]];
-    mIdx[e] = remapM.map[mIdx[e]];
-  }
-  const userIds = Int32Array.from(users.sorted.filter((_, i) => usedU[i] === 1));
-  const movieIds = Int32Array.from(movies.sorted.filter((_, i) => usedM[i] === 1));
   const nUsers = userIds.length;
   const nMovies = movieIds.length;
 
   // Sort by (user, movie): by movie, then stably by user.
-  const byUser = countingSort(countingSort(keptOrder, mIdx, nMovies), uIdx, nUsers);
+  const byUser = orderByUserMovie(keptOrder, uIdx, mIdx, nUsers, nMovies);
   // Duplicates are now adjacent; keep the latest timestamp (the later line on a tie).
   const unique = new Int32Array(kept);
   let u = 0;

@@ -6,7 +6,12 @@ import { ProgressEventSchema, type ServerMessage } from '../../../../main/contra
 // \"response\""). This is the same set of frames with the two responses nested under `ok`.
 // Once the contract nests them the same way, use ServerMessageSchema directly.
 const ResponseSchema = z.discriminatedUnion('ok', [
-  z.object({ type: z.literal('response'), id: z.number().int(), ok: z.literal(true), result: z.unknown() }),
+  z.object({
+    type: z.literal('response'),
+    id: z.number().int(),
+    ok: z.literal(true),
+    result: z.unknown(),
+  }),
   z.object({
     type: z.literal('response'),
     id: z.number().int(),

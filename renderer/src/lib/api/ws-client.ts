@@ -34,7 +34,9 @@ export function createWsClient(url: string): FactorLensApi {
           receive(e.data);
         } catch (error) {
           // A bug on this side must surface as an error, not leave every call waiting.
-          failAll(new ApiError(`cannot read a message from FactorLens: ${(error as Error).message}`));
+          failAll(
+            new ApiError(`cannot read a message from FactorLens: ${(error as Error).message}`),
+          );
         }
       });
       ws.addEventListener('error', () => reject(new ApiError(`cannot connect to ${redact(url)}`)));

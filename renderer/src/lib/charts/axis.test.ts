@@ -2,12 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { logTicks } from './axis';
 
 describe('logTicks', () => {
-  it('uses every mantissa over a short span', () => {
-    expect(logTicks([0.5, 3])).toEqual([0.5, 0.6, 0.7, 0.8, 0.9, 1, 2, 3]);
+  it('uses every mantissa when they fit', () => {
+    expect(logTicks([0.5, 3], 8)).toEqual([0.5, 0.6, 0.7, 0.8, 0.9, 1, 2, 3]);
+  });
+
+  it('keeps mantissas 1, 2, 3, 5 when every mantissa would crowd', () => {
+    expect(logTicks([20, 130], 5)).toEqual([20, 30, 50, 100]);
   });
 
   it('keeps mantissas 1, 2, 5 over a few decades', () => {
-    expect(logTicks([0.01, 5])).toEqual([0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5]);
+    expect(logTicks([0.01, 5], 9)).toEqual([0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5]);
   });
 
   it('keeps powers of ten over many decades', () => {

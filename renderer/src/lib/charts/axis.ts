@@ -31,8 +31,8 @@ export function axis<D extends AxisDomain>(
 }
 
 /**
- * Ticks for a log scale that stay readable: every mantissa when few, else mantissas 1, 2 and 5,
- * else powers of ten (thinned). Spans under a decade get evenly spaced ticks instead, as a log
+ * Ticks for a log scale that stay readable: every mantissa when few, else mantissas 1, 2, 3, 5,
+ * else 1, 2, 5, else powers of ten (thinned). Spans under a decade get evenly spaced ticks instead, as a log
  * axis there has too few round values.
  */
 export function logTicks(domain: [number, number], max = 7): number[] {
@@ -47,9 +47,13 @@ export function logTicks(domain: [number, number], max = 7): number[] {
   if (all.length < 4) return ticks(lo, hi, 5).filter((v) => v > 0);
   if (all.length <= max) return all;
   const mantissa = (v: number) => Math.round(v / 10 ** Math.floor(Math.log10(v) + 1e-9));
-  const few = all.filter((v) => [1, 2, 5].includes(mantissa(v)));
-  if (few.length < 4) return all.length <= 10 ? all : few;
-  if (few.length <= max + 2) return few;
+  for (const keep of [
+    [1, 2, 3, 5],
+    [1, 2, 5],
+  ]) {
+    const some = all.filter((v) => keep.includes(mantissa(v)));
+    if (some.length <= max) return some;
+  }
   const decades = all.filter((v) => mantissa(v) === 1);
   const step = Math.ceil(decades.length / max);
   return decades.filter((_, i) => i % step === 0);
