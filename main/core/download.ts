@@ -5,7 +5,7 @@
  * redistributed, so FactorLens ships none and fetches from the source.
  */
 import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from './errors';
@@ -84,10 +84,13 @@ export async function downloadRelease(release: string, o: DownloadOptions): Prom
   const url = new URL(file, base).toString();
   mkdirSync(o.cacheDir, { recursive: true });
   const target = join(o.cacheDir, file);
-  const expected = await expectedMd5(url, o.signal);
-  if (existsSync(target) && (await md5OfFile(target)) === expected) {
-    return { path: target, bytes: statSync(target).size, md5: expected, cached: true };
+  // A verified download keeps its checksum beside it, so the cache works offline.
+  const stored = `${target}.md5`;
+  if (existsSync(target) && existsSync(stored)) {
+    const known = readFileSync(stored, 'utf8').trim();
+    if ((await md5OfFile(target)) === known) return { path: target, bytes: statSync(target).size, md5: known, cached: true };
   }
+  const expected = await expectedMd5(url, o.signal);
   const res = await get(url, o.signal);
   const total = res.headers.get('content-length') ? Number(res.headers.get('content-length')) : null;
   const partial = `${target}.part`;
@@ -111,6 +114,7 @@ export async function downloadRelease(release: string, o: DownloadOptions): Prom
       throw new UserError(`${file} failed its checksum (MD5 ${md5}, GroupLens says ${expected}); the download is corrupt, try again`);
     }
     renameSync(partial, target);
+    writeFileSync(stored, `${md5}\n`);
     return { path: target, bytes, md5, cached: false };
   } catch (e) {
     out.destroy();
