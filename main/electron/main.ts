@@ -3,7 +3,7 @@
  * window on the built renderer, binds the contract's single invoke channel to `dispatch`, and
  * relays progress events. Everything numeric runs in the core's worker threads.
  */
-import { app, BrowserWindow, ipcMain, Menu, dialog, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, dialog, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Method, requestSchemas } from '../contract';
@@ -11,6 +11,13 @@ import { FactorLensCore, defaultExportDir } from '../core/core';
 import { dispatch, type DispatchContext } from '../core/dispatch';
 import { IPC_INVOKE, IPC_PROGRESS } from './channels';
 import { buildMenu } from './menu';
+import {
+  CONTENT_SECURITY_POLICY,
+  SECURE_WEB_PREFERENCES,
+  isAllowedNavigation,
+  isExternalLink,
+  isTrustedSender,
+} from './security';
 
 // Bundled to CommonJS in dist/node: workers sit beside this file, the app root two levels up.
 const distNode = __dirname;
@@ -18,6 +25,7 @@ const appRoot = join(distNode, '..', '..');
 const rendererIndex = join(appRoot, 'dist', 'renderer', 'index.html');
 
 const windows = new Set<number>();
+const indexUrl = pathToFileURL(rendererIndex).toString();
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -26,23 +34,19 @@ function createWindow(): BrowserWindow {
     title: 'FactorLens',
     show: false,
     webPreferences: {
+      ...SECURE_WEB_PREFERENCES,
       preload: join(distNode, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
     },
   });
   windows.add(win.webContents.id);
   win.on('closed', () => windows.delete(win.webContents.id));
-  const indexUrl = pathToFileURL(rendererIndex).toString();
   // No navigation away from the app and no new windows; external links go to the browser.
   win.webContents.on('will-navigate', (e, url) => {
-    if (url !== indexUrl) e.preventDefault();
+    if (!isAllowedNavigation(url, indexUrl)) e.preventDefault();
   });
+  win.webContents.on('will-attach-webview', (e) => e.preventDefault());
   win.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    if (isExternalLink(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
   win.once('ready-to-show', () => win.show());
@@ -69,8 +73,7 @@ async function main(): Promise<void> {
   }
   ipcMain.handle(IPC_INVOKE, (event: IpcMainInvokeEvent, method: unknown, params: unknown) => {
     // Only our own windows, loaded from our own file, may call the core.
-    const frameUrl = event.senderFrame?.url ?? '';
-    if (!windows.has(event.sender.id) || !frameUrl.startsWith('file://')) {
+    if (!isTrustedSender(event.sender.id, event.senderFrame?.url, windows, indexUrl)) {
       throw new Error('request from an unknown sender was refused');
     }
     if (typeof method !== 'string' || !(method in requestSchemas)) throw new Error(`unknown method ${String(method)}`);
@@ -79,6 +82,11 @@ async function main(): Promise<void> {
   core.onProgress((event) => {
     for (const win of BrowserWindow.getAllWindows()) win.webContents.send(IPC_PROGRESS, event);
   });
+  // The renderer's files carry a CSP meta tag too; the header covers every response.
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   Menu.setApplicationMenu(buildMenu());
   createWindow();
   app.on('activate', () => {

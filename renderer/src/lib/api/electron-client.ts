@@ -9,6 +9,7 @@ import {
   type Result,
 } from '../../../../main/contract';
 import { ApiError } from './api-error';
+import { apiObject } from './api-object';
 
 /** What the preload exposes on `window.factorlens` through `contextBridge`. */
 export interface FactorLensBridge {
@@ -38,22 +39,13 @@ export function createElectronClient(bridge: FactorLensBridge): FactorLensApi {
     }
   }
 
-  return {
-    getState: (p) => request('getState', p),
-    openDataset: (p) => request('openDataset', p),
-    fit: (p) => request('fit', p),
-    cluster: (p) => request('cluster', p),
-    embed: (p) => request('embed', p),
-    exportReport: (p) => request('exportReport', p),
-    cancel: (p) => request('cancel', p),
-    onProgress(listener: (event: ProgressEvent) => void) {
-      return bridge.onProgress((event) => {
-        const parsed = ProgressEventSchema.safeParse(event);
-        if (parsed.success) listener(parsed.data);
-        else console.warn('electron-client: dropped a progress event outside the contract');
-      });
-    },
-  };
+  return apiObject(request, (listener: (event: ProgressEvent) => void) =>
+    bridge.onProgress((event) => {
+      const parsed = ProgressEventSchema.safeParse(event);
+      if (parsed.success) listener(parsed.data);
+      else console.warn('electron-client: dropped a progress event outside the contract');
+    }),
+  );
 }
 
 // ipcRenderer.invoke wraps a rejection as "Error invoking remote method 'fit': Error: …".

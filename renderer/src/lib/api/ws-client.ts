@@ -1,5 +1,4 @@
 import {
-  ProgressEventSchema,
   parseParams,
   parseResult,
   type FactorLensApi,
@@ -9,6 +8,7 @@ import {
   type Result,
 } from '../../../../main/contract';
 import { ApiError } from './api-error';
+import { apiObject } from './api-object';
 import { ServerFrameSchema } from './server-frame';
 
 type Pending = { method: Method; resolve: (result: unknown) => void; reject: (e: Error) => void };
@@ -98,22 +98,10 @@ export function createWsClient(url: string): FactorLensApi {
     });
   }
 
-  return {
-    getState: (p) => request('getState', p),
-    openDataset: (p) => request('openDataset', p),
-    fit: (p) => request('fit', p),
-    cluster: (p) => request('cluster', p),
-    embed: (p) => request('embed', p),
-    exportReport: (p) => request('exportReport', p),
-    cancel: (p) => request('cancel', p),
-    onProgress(listener) {
-      const checked = (event: ProgressEvent) => {
-        if (ProgressEventSchema.safeParse(event).success) listener(event);
-      };
-      listeners.add(checked);
-      return () => listeners.delete(checked);
-    },
-  };
+  return apiObject(request, (listener) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  });
 }
 
 /** The socket URL for the page's own server, carrying the token from `?token=`. */
