@@ -12,6 +12,8 @@ import { test as base, type Page } from '@playwright/test';
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const ML_100K = resolve(repoRoot, '..', 'shared', 'datasets', 'ml-100k');
 export const hasMl100k = existsSync(join(ML_100K, 'u.data'));
+export const ML_LATEST_SMALL = resolve(repoRoot, '..', 'shared', 'datasets', 'ml-latest-small');
+export const hasMlLatestSmall = existsSync(join(ML_LATEST_SMALL, 'ratings.csv'));
 export const ML_100K_MISSING = `MovieLens 100K not found at ${ML_100K} (it is not redistributable); place it there to run`;
 
 const READY = /FactorLens browser mode: (http:\/\/\S+)/;

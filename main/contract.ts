@@ -352,14 +352,17 @@ export const ClientMessageSchema = z.object({
 });
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 
+// Two members share `type: 'response'`; zod needs them nested under their own `ok` key.
 export const ServerMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('response'), id: z.number().int(), ok: z.literal(true), result: z.unknown() }),
-  z.object({
-    type: z.literal('response'),
-    id: z.number().int(),
-    ok: z.literal(false),
-    error: z.object({ message: z.string(), cancelled: z.boolean() }),
-  }),
+  z.discriminatedUnion('ok', [
+    z.object({ type: z.literal('response'), id: z.number().int(), ok: z.literal(true), result: z.unknown() }),
+    z.object({
+      type: z.literal('response'),
+      id: z.number().int(),
+      ok: z.literal(false),
+      error: z.object({ message: z.string(), cancelled: z.boolean() }),
+    }),
+  ]),
   z.object({ type: z.literal('event'), event: ProgressEventSchema }),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessageSchema>;

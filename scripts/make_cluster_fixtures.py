@@ -3,7 +3,12 @@
 
 Writes fixtures/cluster/<name>.json: seeded point sets with SciPy's Ward linkage, its
 3-cluster cut, the cophenetic correlation, scikit-learn's KMeans inertia, and the
-scikit-learn metrics of both label vectors. Run once and commit the output:
+scikit-learn metrics of both label vectors; SciPy's average and complete linkages with their
+cophenetic correlations; `fcluster(Z, h, 'distance')` cuts of all three trees at chosen
+heights (some exactly at a merge height, where the cut is inclusive); and a k-sweep
+reference: scikit-learn's metrics on SciPy's Ward cuts at k = 2..6, with each cut's
+within-cluster sum of squares and scikit-learn's KMeans inertia. Run once and commit the
+output:
 
     /usr/bin/python3 scripts/make_cluster_fixtures.py
 
@@ -32,6 +37,7 @@ from sklearn.metrics import (
 
 OUT_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'fixtures', 'cluster')
 K = 3
+SWEEP_KS = [2, 3, 4, 5, 6]
 
 
 def blobs():
@@ -81,10 +87,62 @@ def first_appearance(labels):
     return [seen.setdefault(int(v), len(seen)) for v in labels]
 
 
+def linkage_json(Z):
+    return {
+        'left': [int(v) for v in Z[:, 0]],
+        'right': [int(v) for v in Z[:, 1]],
+        'height': [float(v) for v in Z[:, 2]],
+        'size': [int(v) for v in Z[:, 3]],
+    }
+
+
+def height_cuts(trees):
+    """fcluster(Z, h, 'distance') at heights below, at and between merges, for each tree."""
+    cuts = []
+    for method, Z in trees.items():
+        h = Z[:, 2]
+        m = len(h)
+        for t in [0.0, h[m // 4], h[m // 2], 0.5 * (h[-3] + h[-2]), h[-1], -1.0]:
+            labels = first_appearance(fcluster(Z, float(t), 'distance'))
+            cuts.append({'method': method, 'h': float(t), 'labels': labels})
+    return cuts
+
+
+def within_ss(X, labels):
+    """Within-cluster sum of squared distances to the cluster means."""
+    labels = np.asarray(labels)
+    return float(sum(((X[labels == c] - X[labels == c].mean(axis=0)) ** 2).sum()
+                     for c in np.unique(labels)))
+
+
+def sweep(X, Z):
+    """Reference for kSweep: metrics of SciPy's Ward cut and sklearn's KMeans per k."""
+    rows = []
+    for k in SWEEP_KS:
+        labels = first_appearance(fcluster(Z, k, 'maxclust'))
+        assert max(labels) + 1 == k, f'maxclust gave {max(labels) + 1} clusters for k = {k}'
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore')
+            km = KMeans(n_clusters=k, n_init=10, random_state=0).fit(X)
+        rows.append({
+            'k': k,
+            'wardLabels': labels,
+            'ward': {
+                'silhouette': float(silhouette_score(X, labels)),
+                'daviesBouldin': float(davies_bouldin_score(X, labels)),
+                'calinskiHarabasz': float(calinski_harabasz_score(X, labels)),
+                'inertia': within_ss(X, labels),
+            },
+            'kmeansInertia': float(km.inertia_),
+        })
+    return rows
+
+
 def fixture(make):
     X, description = make()
     n, d = X.shape
     Z = linkage(X, 'ward')
+    others = {method: linkage(X, method) for method in ('average', 'complete')}
     ward_labels = first_appearance(fcluster(Z, K, 'maxclust'))
     coph = cophenet(Z, pdist(X))[0]
     with warnings.catch_warnings():
@@ -110,6 +168,12 @@ def fixture(make):
         'kmeans': {'inertia': float(km.inertia_), 'labels': kmeans_labels},
         'metrics': {'ward': metrics(X, ward_labels), 'kmeans': metrics(X, kmeans_labels)},
         'adjustedRand': float(adjusted_rand_score(ward_labels, kmeans_labels)),
+        'linkages': {
+            method: {**linkage_json(Z_m), 'cophenetic': float(cophenet(Z_m, pdist(X))[0])}
+            for method, Z_m in others.items()
+        },
+        'heightCuts': height_cuts({'ward': Z, **others}),
+        'sweep': sweep(X, Z),
     }
 
 

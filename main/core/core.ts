@@ -234,16 +234,12 @@ export class FactorLensCore {
       movieVal: m.movieVal,
     };
     const job = runWorker<GradientDescentResult>(this.options.workerDir, 'fit', { ratings, params }, {
+      // A cancelled fit returns the model so far; give it time to finish its iteration.
+      cancelGraceMs: 2000,
       onProgress: (fraction, message, data) =>
         this.emit({ jobId, stage: 'fit', fraction, message, fitPoints: data as FitPoint[] }),
     });
-    let out: GradientDescentResult;
-    try {
-      out = await this.track(jobId, job);
-    } catch (e) {
-      if (e instanceof CancelledError) throw new UserError('fit cancelled before its first iteration');
-      throw e;
-    }
+    const out = await this.track(jobId, job);
     const seconds = (performance.now() - started) / 1000;
     this.timings.train = seconds;
     const result: FitResult = {

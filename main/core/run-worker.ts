@@ -24,6 +24,8 @@ export function runWorker<O>(
     transfer?: ArrayBuffer[];
     onProgress?: (fraction: number | null, message: string, data: unknown) => void;
     resourceLimits?: { maxOldGenerationSizeMb?: number };
+    /** How long a cancelled worker may take to return its partial result before it is ended. */
+    cancelGraceMs?: number;
   } = {},
 ): WorkerJob<O> {
   const worker = new Worker(join(workerDir, `${name}.js`), { resourceLimits: options.resourceLimits });
@@ -76,7 +78,7 @@ export function runWorker<O>(
       cancelled = true;
       Atomics.store(cancelFlag, 0, 1);
       worker.postMessage({ type: 'cancel' });
-      cancelTimer = setTimeout(() => void worker.terminate(), CANCEL_GRACE_MS);
+      cancelTimer = setTimeout(() => void worker.terminate(), options.cancelGraceMs ?? CANCEL_GRACE_MS);
     },
   };
 }

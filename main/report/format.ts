@@ -17,7 +17,9 @@ export function fmtInt(x: number): string {
 export function fmtNum(x: number): string {
   if (!Number.isFinite(x)) return '—';
   const a = Math.abs(x);
-  return a !== 0 && (a < 1e-3 || a >= 1e7) ? scientific(x) : general(x);
+  if (a !== 0 && (a < 1e-3 || a >= 1e7)) return scientific(x);
+  // `.4~g` would print 35000 as 3.5e+4: large values read better with separators.
+  return a >= 1e4 ? integer(Math.round(x)) : general(x);
 }
 
 export function fmtPct(x: number): string {

@@ -26,6 +26,7 @@ describe('loadDataset on hand-made fixtures', () => {
     expect(byKind.duplicate_rating.message).toMatch(/latest timestamp wins/);
     expect(byKind.rating_out_of_scale.lines).toEqual([6]);
     expect(byKind.unknown_movie.count).toBe(1);
+    expect(byKind.unknown_movie.message).toMatch(/\(movie ids 99\)$/);
     // The duplicate kept the later rating (2 at t=200), Latin-1 title decoded.
     const m = d.matrix;
     const user2 = 1;

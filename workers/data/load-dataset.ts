@@ -275,16 +275,24 @@ function assemble(raw: RawRelease, warnings: WarningCounter): LoadedDataset {
   const titles: string[] = new Array(matrix.nMovies);
   const movieGenres = new Uint8Array(matrix.nMovies * genreNames.length);
   let unknown = 0;
+  const unknownIds: number[] = [];
   for (let m = 0; m < matrix.nMovies; m++) {
     const rec = byId.get(matrix.movieIds[m]);
     titles[m] = rec?.title ?? '';
-    if (!rec) unknown += matrix.moviePtr[m + 1] - matrix.moviePtr[m];
+    if (!rec) {
+      unknown += matrix.moviePtr[m + 1] - matrix.moviePtr[m];
+      unknownIds.push(matrix.movieIds[m]);
+    }
     for (const g of rec?.genres ?? []) {
       const gi = genreIndex.get(g);
       if (gi !== undefined) movieGenres[m * genreNames.length + gi] = 1;
     }
   }
-  if (layout.movies && unknown > 0) warnings.add('unknown_movie', layout.ratings, 0, unknown);
+  if (layout.movies && unknown > 0) {
+    warnings.add('unknown_movie', layout.ratings, 0, unknown);
+    const more = unknownIds.length > 5 ? ` and ${unknownIds.length - 5} more` : '';
+    warnings.detail('unknown_movie', layout.ratings, `movie ids ${unknownIds.slice(0, 5).join(', ')}${more}`);
+  }
 
   const demographics = layout.users ? readDemographics(layout, raw.small, matrix, warnings) : null;
   const summary = summarise(raw, matrix, byId.size, genreNames, demographics !== null, warnings.list());

@@ -11,6 +11,11 @@ const FIELD_LABEL: Record<string, string> = {
   k: 'k (clusters)',
   restarts: 'Restarts',
   minRatings: 'Minimum ratings',
+  movieIdMin: 'Movie id from',
+  movieIdMax: 'Movie id to',
+  topMovies: 'Top-N movies',
+  minRatingsPerUser: 'Min ratings per user',
+  minRatingsPerMovie: 'Min ratings per movie',
 };
 
 /** A form validation issue as one sentence naming the field, e.g. "K (factors): …". */

@@ -4,6 +4,7 @@ import {
   DEFAULT_FIT_PARAMS,
   ClusterParamsSchema,
   FitParamsSchema,
+  SubsetSchema,
   type ClusterParams,
   type ClusterResult,
   type DatasetSummary,
@@ -15,8 +16,11 @@ import {
   type FitResult,
   type MethodName,
   type ProgressEvent,
+  type Result,
+  type SubsetParams,
 } from '../../../main/contract';
 import { errorLine, isCancelled, newJobId } from './api';
+import { freshExportDir } from './export-dir';
 import { describeIssue } from './form-issues';
 
 export type Step = 'dataset' | 'fit' | 'cluster' | 'export';
@@ -29,6 +33,13 @@ export interface Job {
   message: string;
   startedAt: number;
   cancelling: boolean;
+}
+
+export type Release = Result<'releases'>[number];
+
+/** The subset form: fit on part of the ratings when `enabled`. */
+export interface SubsetForm extends SubsetParams {
+  enabled: boolean;
 }
 
 export interface Selection {
@@ -55,7 +66,18 @@ export class Session {
   dataset = $state.raw<DatasetSummary | null>(null);
   datasetPath = $state('');
 
+  releases = $state.raw<Release[] | null>(null);
+  releasesLoading = $state(false);
+
   fitParams = $state<FitParams>({ ...DEFAULT_FIT_PARAMS });
+  subset = $state<SubsetForm>({
+    enabled: false,
+    movieIdMin: null,
+    movieIdMax: null,
+    topMovies: null,
+    minRatingsPerUser: 0,
+    minRatingsPerMovie: 0,
+  });
   fit = $state.raw<FitResult | null>(null);
   /** Diagnostics of the current or last run, appended as progress events stream in. */
   fitPoints = $state.raw<FitPoint[]>([]);
@@ -110,6 +132,30 @@ export class Session {
     if (summary) this.#setDataset(summary);
   }
 
+  /** Lists the releases GroupLens publishes (asked once, when the person wants to download). */
+  async loadReleases(): Promise<void> {
+    if (this.releases || this.releasesLoading) return;
+    this.releasesLoading = true;
+    try {
+      this.releases = await this.api.releases({});
+    } catch (error) {
+      this.error = `Listing the GroupLens releases failed: ${errorLine(error)}`;
+    } finally {
+      this.releasesLoading = false;
+    }
+  }
+
+  /** Downloads a release (checksum-verified and cached by the core), then opens it. */
+  async download(release: string): Promise<void> {
+    const summary = await this.#run('load', (jobId) =>
+      this.api.downloadRelease({ jobId, release }),
+    );
+    if (!summary) return;
+    this.#setDataset(summary);
+    this.releases =
+      this.releases?.map((r) => (r.release === release ? { ...r, cached: true } : r)) ?? null;
+  }
+
   async runFit(): Promise<void> {
     const dataset = this.dataset;
     if (!dataset) return;
@@ -118,10 +164,17 @@ export class Session {
       this.error = describeIssue(parsed.error.issues[0]);
       return;
     }
+    const { enabled, ...form } = $state.snapshot(this.subset);
+    const subsetParsed = SubsetSchema.safeParse(blankToNull(form));
+    if (enabled && !subsetParsed.success) {
+      this.error = describeIssue(subsetParsed.error.issues[0]);
+      return;
+    }
+    const subset = enabled && subsetParsed.success ? subsetParsed.data : null;
     this.#resetFit();
     this.fitTarget = parsed.data.iterations;
     const result = await this.#run('fit', (jobId) =>
-      this.api.fit({ jobId, datasetId: dataset.datasetId, params: parsed.data }),
+      this.api.fit({ jobId, datasetId: dataset.datasetId, params: parsed.data, subset }),
     );
     this.#flushPoints();
     if (!result) return;
@@ -156,8 +209,9 @@ export class Session {
     const result = await this.#run('embed', (jobId) =>
       this.api.embed({ jobId, clusteringId: clustering.clusteringId, params }),
     );
-    if (result && this.clustering?.clusteringId === result.clusteringId) this.embedding = result;
-    else if (!result) this.embedNote = 'The UMAP map was not computed.';
+    if (this.clustering?.clusteringId !== clustering.clusteringId) return; // re-clustered since
+    if (result) this.embedding = result;
+    else this.embedNote = 'The UMAP map was not computed.';
   }
 
   async runExport(): Promise<void> {
@@ -210,8 +264,11 @@ export class Session {
     try {
       return await call(id);
     } catch (error) {
-      if (isCancelled(error)) this.notice = `${SLOT_LABEL[slot]} was cancelled.`;
-      else this.error = `${SLOT_LABEL[slot]} failed: ${errorLine(error)}`;
+      // After a cancel request, a failure that says so is the cancellation, whatever its flag.
+      const asked = this.jobs[slot]?.id === id && this.jobs[slot]?.cancelling;
+      if (isCancelled(error) || (asked && /cancel/i.test(errorLine(error)))) {
+        this.notice = `${SLOT_LABEL[slot]} was cancelled.`;
+      } else this.error = `${SLOT_LABEL[slot]} failed: ${errorLine(error)}`;
       return null;
     } finally {
       if (this.jobs[slot]?.id === id) delete this.jobs[slot];
@@ -253,6 +310,8 @@ export class Session {
   }
 
   #resetClustering(): void {
+    // An embedding of the clustering being replaced would only be thrown away.
+    if (this.jobs.embed) void this.cancel('embed');
     this.clustering = null;
     this.embedding = null;
     this.embedNote = null;
@@ -261,10 +320,14 @@ export class Session {
   }
 }
 
-/** `<root>/report-2024-05-01T12-00-00`, with the separator the root already uses. */
-export function freshExportDir(root: string, now = new Date()): string {
-  if (!root) return '';
-  const sep = root.includes('\\') && !root.includes('/') ? '\\' : '/';
-  const stamp = now.toISOString().slice(0, 19).replace(/:/g, '-');
-  return `${root.replace(/[\\/]+$/, '')}${sep}report-${stamp}`;
+/** Empty number inputs arrive as null or undefined; the optional bounds take null. */
+function blankToNull(form: SubsetParams): SubsetParams {
+  const clean = (v: number | null | undefined) => (v == null || Number.isNaN(v) ? null : v);
+  return {
+    movieIdMin: clean(form.movieIdMin),
+    movieIdMax: clean(form.movieIdMax),
+    topMovies: clean(form.topMovies),
+    minRatingsPerUser: clean(form.minRatingsPerUser) ?? 0,
+    minRatingsPerMovie: clean(form.minRatingsPerMovie) ?? 0,
+  };
 }

@@ -45,10 +45,20 @@ export class WarningCounter {
     }
   }
 
+  private readonly details = new Map<string, string>();
+
+  /** Adds what line numbers cannot say (e.g. which ids), shown after the policy. */
+  detail(kind: string, file: string, text: string): void {
+    this.details.set(`${kind}\u0000${file}`, text);
+  }
+
   list(): DatasetWarning[] {
-    return [...this.byKey.values()].map((w) => ({
-      ...w,
-      message: `${w.count.toLocaleString('en-US')} × ${w.kind.replace(/_/g, ' ')} in ${w.file}: ${w.message}`,
-    }));
+    return [...this.byKey.entries()].map(([key, w]) => {
+      const detail = this.details.get(key);
+      return {
+        ...w,
+        message: `${w.count.toLocaleString('en-US')} × ${w.kind.replace(/_/g, ' ')} in ${w.file}: ${w.message}${detail ? ` (${detail})` : ''}`,
+      };
+    });
   }
 }

@@ -55,5 +55,6 @@ function toApiError(error: unknown): ApiError {
   const raw = error instanceof Error ? error.message : String(error);
   const message = raw.replace(IPC_PREFIX, '');
   const flagged = (error as { cancelled?: unknown } | null)?.cancelled === true;
-  return new ApiError(message, flagged || /^cancel+ed\b/i.test(message));
+  // An Error's own properties do not survive IPC, so the class name in the text is the flag.
+  return new ApiError(message, flagged || /\bCancelledError: /.test(raw));
 }

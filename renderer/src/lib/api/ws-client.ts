@@ -1,6 +1,7 @@
 import {
   parseParams,
   parseResult,
+  ServerMessageSchema,
   type FactorLensApi,
   type Method,
   type Params,
@@ -9,7 +10,7 @@ import {
 } from '../../../../main/contract';
 import { ApiError } from './api-error';
 import { apiObject } from './api-object';
-import { ServerFrameSchema } from './server-frame';
+
 
 type Pending = { method: Method; resolve: (result: unknown) => void; reject: (e: Error) => void };
 
@@ -64,7 +65,7 @@ export function createWsClient(url: string): FactorLensApi {
       console.warn('ws-client: dropped a frame that is not JSON');
       return;
     }
-    const parsed = ServerFrameSchema.safeParse(json);
+    const parsed = ServerMessageSchema.safeParse(json);
     if (!parsed.success) {
       console.warn('ws-client: dropped a frame outside the contract', parsed.error.issues[0]);
       return;
