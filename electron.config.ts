@@ -13,7 +13,11 @@ const config: Configuration = {
   asarUnpack: ['dist/node/workers/**/*'],
   extraMetadata: { main: 'dist/node/electron-main.cjs' },
   linux: { target: ['AppImage', 'deb'], category: 'Science', icon: 'assets/icon.png' },
-  mac: { target: ['dmg'], category: 'public.app-category.developer-tools', icon: 'assets/icon.png' },
+  mac: {
+    target: ['dmg'],
+    category: 'public.app-category.developer-tools',
+    icon: 'assets/icon.png',
+  },
   win: { target: ['nsis'], icon: 'assets/icon.png' },
   deb: { maintainer: 'FactorLens <factorlens@example.invalid>' },
 };

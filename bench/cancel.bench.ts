@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { FactorLensCore } from '../main/core/core';
 
 const root = new URL('..', import.meta.url).pathname;
-const core = new FactorLensCore({ workerDir: join(root, 'dist/node/workers'), demoDir: join(root, 'assets/demo') });
+const core = new FactorLensCore({
+  workerDir: join(root, 'dist/node/workers'),
+  demoDir: join(root, 'assets/demo'),
+});
 const s = await core.openDataset('load', process.argv[2] ?? null);
 const latencies: number[] = [];
 for (let run = 0; run < 5; run++) {
@@ -15,8 +18,18 @@ for (let run = 0; run < 5; run++) {
       core.cancel(`fit${run}`);
     }
   });
-  await core.fit(`fit${run}`, s.datasetId, { factors: 20, alpha: 0.0002, lambda: 0, iterations: 100000, tolerance: 0, initScale: 1, seed: run });
+  await core.fit(`fit${run}`, s.datasetId, {
+    factors: 20,
+    alpha: 0.0002,
+    lambda: 0,
+    iterations: 100000,
+    tolerance: 0,
+    initScale: 1,
+    seed: run,
+  });
   latencies.push(performance.now() - asked);
   off();
 }
-console.log(JSON.stringify({ dataset: s.name, cancel_to_result_ms: latencies.map((x) => +x.toFixed(1)) }));
+console.log(
+  JSON.stringify({ dataset: s.name, cancel_to_result_ms: latencies.map((x) => +x.toFixed(1)) }),
+);

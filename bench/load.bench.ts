@@ -5,7 +5,14 @@
  * `movies.csv` with quoted titles — then loads it as the app does and reports MB/s, peak RSS
  * and resident bytes per rating after load. Also measures the real 100K and latest-small.
  */
-import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { loadDataset } from '../workers/data/load-dataset';
@@ -41,7 +48,8 @@ async function generate(): Promise<void> {
   out.write(buf);
   await new Promise<void>((res) => out.end(() => res()));
   const lines = ['movieId,title,genres'];
-  for (let m = 1; m <= nMovies; m++) lines.push(`${m},"Synthetic ${m}, The (${1950 + (m % 70)})",Drama|Comedy`);
+  for (let m = 1; m <= nMovies; m++)
+    lines.push(`${m},"Synthetic ${m}, The (${1950 + (m % 70)})",Drama|Comedy`);
   writeFileSync(join(dir, 'movies.csv'), `${lines.join('\n')}\n`);
   const { renameSync } = await import('node:fs');
   renameSync(join(dir, 'ratings.csv.tmp'), join(dir, 'ratings.csv'));
@@ -71,7 +79,13 @@ async function measure(path: string, ratingsFile: string) {
     mb_per_s: +(bytes / 1e6 / seconds).toFixed(1),
     peak_rss_mb: +(vmHwmBytes() / 1e6).toFixed(0),
     resident_bytes_per_rating: +(resident / d.summary.ratings).toFixed(1),
-    matrix_bytes_per_rating: +((d.matrix.userCol.byteLength + d.matrix.userVal.byteLength + d.matrix.movieCol.byteLength + d.matrix.movieVal.byteLength) / d.summary.ratings).toFixed(1),
+    matrix_bytes_per_rating: +(
+      (d.matrix.userCol.byteLength +
+        d.matrix.userVal.byteLength +
+        d.matrix.movieCol.byteLength +
+        d.matrix.movieVal.byteLength) /
+      d.summary.ratings
+    ).toFixed(1),
     keep: d.summary.users,
   };
 }
@@ -80,9 +94,25 @@ const which = process.argv[3] ?? 'big';
 const results = [];
 if (which === 'small') {
   results.push(await measure('../shared/datasets/ml-100k', '../shared/datasets/ml-100k/u.data'));
-  results.push(await measure('../shared/datasets/ml-latest-small', '../shared/datasets/ml-latest-small/ratings.csv'));
+  results.push(
+    await measure(
+      '../shared/datasets/ml-latest-small',
+      '../shared/datasets/ml-latest-small/ratings.csv',
+    ),
+  );
 } else {
   if (!existsSync(join(dir, 'ratings.csv'))) await generate();
   results.push(await measure(dir, join(dir, 'ratings.csv')));
 }
-console.log(JSON.stringify({ machine: `${cpus().length} × ${cpus()[0].model}`, node: process.version, date: new Date().toISOString().slice(0, 10), results }, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      machine: `${cpus().length} × ${cpus()[0].model}`,
+      node: process.version,
+      date: new Date().toISOString().slice(0, 10),
+      results,
+    },
+    null,
+    2,
+  ),
+);

@@ -8,14 +8,28 @@ import { join } from 'node:path';
 
 const dataset = process.argv[2] ?? '../shared/datasets/ml-100k';
 const runs = Number(process.argv[3] ?? 3);
-const args = ['--factors', '20', '--alpha', '0.0002', '--iterations', '500', '--clusters', '5', '--seed', '134', '--quiet'];
+const args = [
+  '--factors',
+  '20',
+  '--alpha',
+  '0.0002',
+  '--iterations',
+  '500',
+  '--clusters',
+  '5',
+  '--seed',
+  '134',
+  '--quiet',
+];
 const stages = ['load', 'train', 'cluster', 'embed', 'report'];
 const samples = Object.fromEntries(stages.map((s) => [s, []]));
 const wall = [];
 for (let r = 0; r < runs; r++) {
   const out = join(mkdtempSync(join(tmpdir(), 'fl-bench-')), 'r');
   const t0 = performance.now();
-  const p = spawnSync(process.execPath, ['dist/node/analyze.js', dataset, '--out', out, ...args], { encoding: 'utf8' });
+  const p = spawnSync(process.execPath, ['dist/node/analyze.js', dataset, '--out', out, ...args], {
+    encoding: 'utf8',
+  });
   if (p.status !== 0) throw new Error(p.stderr);
   wall.push((performance.now() - t0) / 1000);
   const s = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));

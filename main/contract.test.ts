@@ -12,13 +12,22 @@ describe('wire messages', () => {
   });
 
   it('rejects malformed frames', () => {
-    expect(ServerMessageSchema.safeParse({ type: 'response', id: 1, ok: false }).success).toBe(false);
-    expect(ServerMessageSchema.safeParse({ type: 'event', event: { jobId: '', stage: 'fit' } }).success).toBe(false);
-    expect(ClientMessageSchema.safeParse({ type: 'request', id: 1, method: 'rm -rf', params: {} }).success).toBe(false);
+    expect(ServerMessageSchema.safeParse({ type: 'response', id: 1, ok: false }).success).toBe(
+      false,
+    );
+    expect(
+      ServerMessageSchema.safeParse({ type: 'event', event: { jobId: '', stage: 'fit' } }).success,
+    ).toBe(false);
+    expect(
+      ClientMessageSchema.safeParse({ type: 'request', id: 1, method: 'rm -rf', params: {} })
+        .success,
+    ).toBe(false);
   });
 
   it('names the method and the field of an invalid request, in one line', () => {
-    expect(() => parseParams('fit', { jobId: 'j', datasetId: 'd', params: { factors: 0 } })).toThrow(/^fit: invalid request: .*factors/);
+    expect(() =>
+      parseParams('fit', { jobId: 'j', datasetId: 'd', params: { factors: 0 } }),
+    ).toThrow(/^fit: invalid request: .*factors/);
     try {
       parseParams('cluster', { jobId: 'j' });
     } catch (e) {

@@ -133,7 +133,12 @@ export const ClusterParamsSchema = z.object({
 });
 export type ClusterParams = z.infer<typeof ClusterParamsSchema>;
 
-export const DEFAULT_CLUSTER_PARAMS: ClusterParams = { k: 5, restarts: 10, seed: 134, minRatings: 20 };
+export const DEFAULT_CLUSTER_PARAMS: ClusterParams = {
+  k: 5,
+  restarts: 10,
+  seed: 134,
+  minRatings: 20,
+};
 
 export const MovieRefSchema = z.object({
   id: z.number().int(),
@@ -233,7 +238,12 @@ export const EmbedParamsSchema = z.object({
 });
 export type EmbedParams = z.infer<typeof EmbedParamsSchema>;
 
-export const DEFAULT_EMBED_PARAMS: EmbedParams = { seed: 134, nNeighbors: 15, nEpochs: 200, minDist: 0.1 };
+export const DEFAULT_EMBED_PARAMS: EmbedParams = {
+  seed: 134,
+  nNeighbors: 15,
+  nEpochs: 200,
+  minDist: 0.1,
+};
 
 export const EmbedResultSchema = z.object({
   clusteringId: z.string(),
@@ -279,7 +289,13 @@ export const requestSchemas = {
   releases: {
     params: z.object({}),
     result: z.array(
-      z.object({ release: z.string(), file: z.string(), url: z.string(), sizeBytes: z.number().nullable(), cached: z.boolean() }),
+      z.object({
+        release: z.string(),
+        file: z.string(),
+        url: z.string(),
+        sizeBytes: z.number().nullable(),
+        cached: z.boolean(),
+      }),
     ),
   },
   /** Downloads a release from GroupLens (checksum-verified, cached), then opens it. */
@@ -355,7 +371,12 @@ export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 // Two members share `type: 'response'`; zod needs them nested under their own `ok` key.
 export const ServerMessageSchema = z.discriminatedUnion('type', [
   z.discriminatedUnion('ok', [
-    z.object({ type: z.literal('response'), id: z.number().int(), ok: z.literal(true), result: z.unknown() }),
+    z.object({
+      type: z.literal('response'),
+      id: z.number().int(),
+      ok: z.literal(true),
+      result: z.unknown(),
+    }),
     z.object({
       type: z.literal('response'),
       id: z.number().int(),
@@ -370,13 +391,17 @@ export type ServerMessage = z.infer<typeof ServerMessageSchema>;
 /** Parses a method's params; throws an Error whose message names the method and the field. */
 export function parseParams<M extends Method>(method: M, params: unknown): Params<M> {
   const parsed = requestSchemas[method].params.safeParse(params);
-  if (!parsed.success) throw new Error(`${method}: invalid request: ${z.prettifyError(parsed.error).replace(/\s*\n\s*/g, ' ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `${method}: invalid request: ${z.prettifyError(parsed.error).replace(/\s*\n\s*/g, ' ')}`,
+    );
   return parsed.data as Params<M>;
 }
 
 /** Parses a method's result on the receiving side. */
 export function parseResult<M extends Method>(method: M, result: unknown): Result<M> {
   const parsed = requestSchemas[method].result.safeParse(result);
-  if (!parsed.success) throw new Error(`${method}: invalid response: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new Error(`${method}: invalid response: ${z.prettifyError(parsed.error)}`);
   return parsed.data as Result<M>;
 }

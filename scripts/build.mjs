@@ -42,7 +42,9 @@ await build({
     inspect: 'main/cli/inspect.ts',
     download: 'main/cli/download.ts',
     serve: 'main/server/serve.ts',
-    ...Object.fromEntries(workers.map((f) => [`workers/${f.replace('.worker.ts', '')}`, `workers/${f}`])),
+    ...Object.fromEntries(
+      workers.map((f) => [`workers/${f.replace('.worker.ts', '')}`, `workers/${f}`]),
+    ),
   },
 });
 // Electron loads its main entry and the sandboxed preload as CommonJS.

@@ -1,18 +1,15 @@
 // `npm start`: launches the desktop app, or says in one line why it cannot and what to use.
+// The binary's presence is checked by hand: `require('electron')` would try to download it.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-const require = createRequire(import.meta.url);
-let binary = null;
-try {
-  binary = require('electron');
-} catch {
-  binary = null;
-}
-if (typeof binary !== 'string' || !existsSync(binary)) {
+const pkg = join(new URL('..', import.meta.url).pathname, 'node_modules', 'electron');
+const pathFile = join(pkg, 'path.txt');
+const binary = existsSync(pathFile) ? join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim()) : null;
+if (binary === null || !existsSync(binary)) {
   console.error(
-    'factorlens: the Electron binary is not installed (it downloads at npm install and needs network); use `npm run serve -- [folder]` for the same app in a browser',
+    'factorlens: the Electron binary is not installed (its download needs network: run `node node_modules/electron/install.js`); use `npm run serve -- [folder]` for the same app in a browser',
   );
   process.exit(1);
 }

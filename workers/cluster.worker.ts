@@ -1,11 +1,16 @@
-import { analyseClusters, type AnalyseClustersInput, type AnalyseClustersOutput } from './engine/analyse-clusters';
+import {
+  analyseClusters,
+  type AnalyseClustersInput,
+  type AnalyseClustersOutput,
+} from './engine/analyse-clusters';
 import { hostJob, transferablesOf } from './worker-host';
 
 export type ClusterJobInput = AnalyseClustersInput;
 export type ClusterJobOutput = AnalyseClustersOutput;
 
 hostJob<ClusterJobInput, ClusterJobOutput>(
-  (input, ctx) => analyseClusters(input, { signal: ctx.signal, onProgress: (f, m) => ctx.progress(f, m) }),
+  (input, ctx) =>
+    analyseClusters(input, { signal: ctx.signal, onProgress: (f, m) => ctx.progress(f, m) }),
   (o) =>
     transferablesOf([
       o.uvStd,

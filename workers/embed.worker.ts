@@ -32,7 +32,10 @@ hostJob<EmbedJobInput, EmbedJobOutput>(
     return {
       x,
       y,
-      consistency: { kmeans: mapConsistency(x, y, labels.kmeans), ward: mapConsistency(x, y, labels.ward) },
+      consistency: {
+        kmeans: mapConsistency(x, y, labels.kmeans),
+        ward: mapConsistency(x, y, labels.ward),
+      },
     };
   },
   (o) => transferablesOf([o.x, o.y]),

@@ -1,5 +1,9 @@
 import type { FitParams, FitPoint } from '../main/contract';
-import { gradientDescent, type GradientDescentResult, type SparseRatings } from './engine/fit/gradient-descent';
+import {
+  gradientDescent,
+  type GradientDescentResult,
+  type SparseRatings,
+} from './engine/fit/gradient-descent';
 import { createRng } from './engine/rng';
 import { hostJob, transferablesOf } from './worker-host';
 
@@ -22,12 +26,21 @@ hostJob<FitInput, GradientDescentResult>(
         const now = performance.now();
         if (now - last >= 33 || point.iteration === params.iterations) {
           last = now;
-          ctx.progress(point.iteration / params.iterations, `iteration ${point.iteration} of ${params.iterations}`, pending);
+          ctx.progress(
+            point.iteration / params.iterations,
+            `iteration ${point.iteration} of ${params.iterations}`,
+            pending,
+          );
           pending = [];
         }
       },
     });
-    if (pending.length > 0) ctx.progress(result.iterations / params.iterations, `iteration ${result.iterations}`, pending);
+    if (pending.length > 0)
+      ctx.progress(
+        result.iterations / params.iterations,
+        `iteration ${result.iterations}`,
+        pending,
+      );
     return result;
   },
   (r) => transferablesOf([r.U, r.V]),

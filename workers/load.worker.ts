@@ -6,7 +6,16 @@ hostJob<{ path: string }, LoadedDataset>(
     loadDataset(input.path, {
       signal: ctx.signal,
       onProgress: (read, total) =>
-        ctx.progress(total > 0 ? read / total : null, `read ${(read / 1e6).toFixed(1)} of ${(total / 1e6).toFixed(1)} MB`),
+        ctx.progress(
+          total > 0 ? read / total : null,
+          `read ${(read / 1e6).toFixed(1)} of ${(total / 1e6).toFixed(1)} MB`,
+        ),
     }),
-  (d) => transferablesOf([d.movieGenres, d.demographics?.age, d.demographics?.gender, d.demographics?.occupation]),
+  (d) =>
+    transferablesOf([
+      d.movieGenres,
+      d.demographics?.age,
+      d.demographics?.gender,
+      d.demographics?.occupation,
+    ]),
 );

@@ -37,7 +37,11 @@ export function hostJob<I, O>(
     // Engine loops are synchronous, so a cancel message could not be read until they end;
     // the shared flag is read instead. Engines only ever look at `signal.aborted`.
     const flag = msg.cancelFlag;
-    signal = { get aborted() { return Atomics.load(flag, 0) === 1; } } as AbortSignal;
+    signal = {
+      get aborted() {
+        return Atomics.load(flag, 0) === 1;
+      },
+    } as AbortSignal;
     const ctx: JobContext = {
       signal,
       progress(fraction, message, data) {

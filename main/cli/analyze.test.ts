@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const analyze = (args: string[]) =>
-  spawnSync(process.execPath, ['dist/node/analyze.js', ...args], { encoding: 'utf8', timeout: 120_000 });
+  spawnSync(process.execPath, ['dist/node/analyze.js', ...args], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
 
 const csv = (path: string) =>
   readFileSync(path, 'utf8')
@@ -15,7 +18,17 @@ const csv = (path: string) =>
 
 describe('analyze (CLI, on the bundled synthetic demo)', () => {
   const out = join(mkdtempSync(join(tmpdir(), 'fl-analyze-')), 'report');
-  const run = analyze(['--out', out, '--iterations', '60', '--alpha', '0.0005', '--epochs', '30', '--quiet']);
+  const run = analyze([
+    '--out',
+    out,
+    '--iterations',
+    '60',
+    '--alpha',
+    '0.0005',
+    '--epochs',
+    '30',
+    '--quiet',
+  ]);
 
   it('exits 0 and writes every file of SPEC §7', () => {
     expect(run.stderr).toBe('');
@@ -53,9 +66,17 @@ describe('analyze (CLI, on the bundled synthetic demo)', () => {
     expect(diag[0]).toEqual(['iteration', 'rmse', 'max_residual_change', 'max_update']);
     expect(diag).toHaveLength(61);
     const lastRmse = Number(diag[60][1]);
-    const U = new Map(csv(join(out, 'user_factors.csv')).slice(1).map((r) => [Number(r[0]), r.slice(1).map(Number)]));
+    const U = new Map(
+      csv(join(out, 'user_factors.csv'))
+        .slice(1)
+        .map((r) => [Number(r[0]), r.slice(1).map(Number)]),
+    );
     // Demo titles hold no commas, so a plain split is safe here.
-    const V = new Map(csv(join(out, 'movie_factors.csv')).slice(1).map((r) => [Number(r[0]), r.slice(2).map(Number)]));
+    const V = new Map(
+      csv(join(out, 'movie_factors.csv'))
+        .slice(1)
+        .map((r) => [Number(r[0]), r.slice(2).map(Number)]),
+    );
     let sum = 0;
     let n = 0;
     for (const line of readFileSync('assets/demo/u.data', 'utf8').trimEnd().split('\n')) {
@@ -97,7 +118,21 @@ describe('analyze (CLI, on the bundled synthetic demo)', () => {
 describe('analyze on a subset', () => {
   it('fits only the subset and records it in summary.json', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'fl-sub-')), 'r');
-    const r = analyze(['--out', out, '--iterations', '5', '--alpha', '0.0005', '--epochs', '10', '--top-movies', '100', '--min-user-ratings', '5', '--quiet']);
+    const r = analyze([
+      '--out',
+      out,
+      '--iterations',
+      '5',
+      '--alpha',
+      '0.0005',
+      '--epochs',
+      '10',
+      '--top-movies',
+      '100',
+      '--min-user-ratings',
+      '5',
+      '--quiet',
+    ]);
     expect(r.stderr).toBe('');
     const s = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(s.subset.movies).toBeLessThanOrEqual(100);
@@ -120,14 +155,18 @@ describe('analyze on bad input', () => {
     expect(r.status).toBe(2);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^factorlens: step size 0\.05 diverged at iteration \d+; try alpha <= [\d.e-]+$/);
+    expect(lines[0]).toMatch(
+      /^factorlens: step size 0\.05 diverged at iteration \d+; try alpha <= [\d.e-]+$/,
+    );
     expect(existsSync(out)).toBe(false);
   });
 
   it('rejects a missing folder and a bad option value with one line each', () => {
     const missing = analyze(['/no/such/folder', '--quiet']);
     expect(missing.status).toBe(1);
-    expect(missing.stderr.trim()).toMatch(/^factorlens: \/no\/such\/folder: no such file or folder/);
+    expect(missing.stderr.trim()).toMatch(
+      /^factorlens: \/no\/such\/folder: no such file or folder/,
+    );
     const bad = analyze(['--factors', 'abc']);
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toMatch(/--factors must be an integer/);

@@ -13,34 +13,113 @@ import { demoDir, fail, number, progressPrinter, workerDir } from './common';
 
 function movieRange(value: string): [number, number] {
   const m = /^(\d+)-(\d+)$/.exec(value.trim());
-  if (!m || Number(m[1]) > Number(m[2])) throw new InvalidArgumentError(`--movie-ids must be a range like 1-500, got "${value}"`);
+  if (!m || Number(m[1]) > Number(m[2]))
+    throw new InvalidArgumentError(`--movie-ids must be a range like 1-500, got "${value}"`);
   return [Number(m[1]), Number(m[2])];
 }
 
 const program = new Command()
   .name('analyze')
-  .description('Fit a latent-factor model to a MovieLens release, cluster users and movies, write the report.')
+  .description(
+    'Fit a latent-factor model to a MovieLens release, cluster users and movies, write the report.',
+  )
   .argument('[dataset]', 'MovieLens folder (default: the bundled synthetic demo)')
   .option('-o, --out <dir>', 'output folder (must not exist, unless --force)', 'factorlens-report')
   .option('--force', 'replace an existing output folder (atomically)', false)
-  .option('--factors <K>', 'latent factors K', number('--factors', { integer: true, min: 1 }), DEFAULT_FIT_PARAMS.factors)
-  .option('--alpha <α>', 'gradient-descent step size', number('--alpha', { positive: true }), DEFAULT_FIT_PARAMS.alpha)
-  .option('--lambda <λ>', 'L2 regularisation', number('--lambda', { min: 0 }), DEFAULT_FIT_PARAMS.lambda)
-  .option('--iterations <n>', 'iteration limit', number('--iterations', { integer: true, min: 1 }), DEFAULT_FIT_PARAMS.iterations)
-  .option('--tolerance <x>', 'stop when max residual change < x (0: off)', number('--tolerance', { min: 0 }), DEFAULT_FIT_PARAMS.tolerance)
-  .option('--init-scale <s>', 'U, V start uniform in [0, s)', number('--init-scale', { positive: true }), DEFAULT_FIT_PARAMS.initScale)
-  .option('--clusters <k>', 'clusters for both methods', number('--clusters', { integer: true, min: 2 }), DEFAULT_CLUSTER_PARAMS.k)
-  .option('--restarts <n>', 'K-means restarts', number('--restarts', { integer: true, min: 1 }), DEFAULT_CLUSTER_PARAMS.restarts)
-  .option('--min-ratings <n>', 'ratings a representative movie needs', number('--min-ratings', { integer: true, min: 1 }), DEFAULT_CLUSTER_PARAMS.minRatings)
-  .option('--neighbors <n>', 'UMAP neighbours', number('--neighbors', { integer: true, min: 2 }), DEFAULT_EMBED_PARAMS.nNeighbors)
-  .option('--epochs <n>', 'UMAP epochs', number('--epochs', { integer: true, min: 10 }), DEFAULT_EMBED_PARAMS.nEpochs)
+  .option(
+    '--factors <K>',
+    'latent factors K',
+    number('--factors', { integer: true, min: 1 }),
+    DEFAULT_FIT_PARAMS.factors,
+  )
+  .option(
+    '--alpha <α>',
+    'gradient-descent step size',
+    number('--alpha', { positive: true }),
+    DEFAULT_FIT_PARAMS.alpha,
+  )
+  .option(
+    '--lambda <λ>',
+    'L2 regularisation',
+    number('--lambda', { min: 0 }),
+    DEFAULT_FIT_PARAMS.lambda,
+  )
+  .option(
+    '--iterations <n>',
+    'iteration limit',
+    number('--iterations', { integer: true, min: 1 }),
+    DEFAULT_FIT_PARAMS.iterations,
+  )
+  .option(
+    '--tolerance <x>',
+    'stop when max residual change < x (0: off)',
+    number('--tolerance', { min: 0 }),
+    DEFAULT_FIT_PARAMS.tolerance,
+  )
+  .option(
+    '--init-scale <s>',
+    'U, V start uniform in [0, s)',
+    number('--init-scale', { positive: true }),
+    DEFAULT_FIT_PARAMS.initScale,
+  )
+  .option(
+    '--clusters <k>',
+    'clusters for both methods',
+    number('--clusters', { integer: true, min: 2 }),
+    DEFAULT_CLUSTER_PARAMS.k,
+  )
+  .option(
+    '--restarts <n>',
+    'K-means restarts',
+    number('--restarts', { integer: true, min: 1 }),
+    DEFAULT_CLUSTER_PARAMS.restarts,
+  )
+  .option(
+    '--min-ratings <n>',
+    'ratings a representative movie needs',
+    number('--min-ratings', { integer: true, min: 1 }),
+    DEFAULT_CLUSTER_PARAMS.minRatings,
+  )
+  .option(
+    '--neighbors <n>',
+    'UMAP neighbours',
+    number('--neighbors', { integer: true, min: 2 }),
+    DEFAULT_EMBED_PARAMS.nNeighbors,
+  )
+  .option(
+    '--epochs <n>',
+    'UMAP epochs',
+    number('--epochs', { integer: true, min: 10 }),
+    DEFAULT_EMBED_PARAMS.nEpochs,
+  )
   .option('--movie-ids <a-b>', 'subset: movie id range, e.g. 1-500', movieRange)
-  .option('--top-movies <n>', 'subset: the n most rated movies', number('--top-movies', { integer: true, min: 1 }))
-  .option('--min-user-ratings <n>', 'subset: users with at least n ratings', number('--min-user-ratings', { integer: true, min: 0 }), 0)
-  .option('--min-movie-ratings <n>', 'subset: movies with at least n ratings', number('--min-movie-ratings', { integer: true, min: 0 }), 0)
-  .option('--seed <n>', 'random seed for every stage', number('--seed', { integer: true }), DEFAULT_FIT_PARAMS.seed)
+  .option(
+    '--top-movies <n>',
+    'subset: the n most rated movies',
+    number('--top-movies', { integer: true, min: 1 }),
+  )
+  .option(
+    '--min-user-ratings <n>',
+    'subset: users with at least n ratings',
+    number('--min-user-ratings', { integer: true, min: 0 }),
+    0,
+  )
+  .option(
+    '--min-movie-ratings <n>',
+    'subset: movies with at least n ratings',
+    number('--min-movie-ratings', { integer: true, min: 0 }),
+    0,
+  )
+  .option(
+    '--seed <n>',
+    'random seed for every stage',
+    number('--seed', { integer: true }),
+    DEFAULT_FIT_PARAMS.seed,
+  )
   .option('-q, --quiet', 'no progress on stderr', false)
-  .configureOutput({ outputError: (s, write) => write(`factorlens: ${s.replace(/^error: /, '')}`) });
+  .configureOutput({
+    outputError: (s, write) => write(`factorlens: ${s.replace(/^error: /, '')}`),
+  });
 
 async function main(): Promise<void> {
   program.parse();
@@ -50,7 +129,8 @@ async function main(): Promise<void> {
   const core = new FactorLensCore({ workerDir, demoDir });
   core.onProgress(progressPrinter(o.quiet));
   const dataset = await core.openDataset('load', datasetArg ? resolve(datasetArg) : null);
-  if (dataset.synthetic && !o.quiet) process.stderr.write('note: no dataset given; using the bundled SYNTHETIC demo dataset\n');
+  if (dataset.synthetic && !o.quiet)
+    process.stderr.write('note: no dataset given; using the bundled SYNTHETIC demo dataset\n');
   const fitParams = {
     factors: o.factors,
     alpha: o.alpha,
@@ -69,9 +149,19 @@ async function main(): Promise<void> {
   };
   const fit = await core.fit('fit', dataset.datasetId, fitParams, subset);
   if (fit.status === 'diverged') fail(new Error(fit.divergence?.message ?? 'the fit diverged'), 2);
-  const clusterParams = { k: o.clusters, restarts: o.restarts, seed: o.seed, minRatings: o.minRatings };
+  const clusterParams = {
+    k: o.clusters,
+    restarts: o.restarts,
+    seed: o.seed,
+    minRatings: o.minRatings,
+  };
   const clustering = await core.cluster('cluster', fit.modelId, clusterParams);
-  const embedParams = { ...DEFAULT_EMBED_PARAMS, seed: o.seed, nNeighbors: o.neighbors, nEpochs: o.epochs };
+  const embedParams = {
+    ...DEFAULT_EMBED_PARAMS,
+    seed: o.seed,
+    nNeighbors: o.neighbors,
+    nEpochs: o.epochs,
+  };
   await core.embed('embed', clustering.clusteringId, embedParams);
   const written = await core.exportReport('export', clustering.clusteringId, out, o.force);
   const last = fit.diagnostics.at(-1);
@@ -101,15 +191,29 @@ async function main(): Promise<void> {
       clusters: clusterParams.k,
       restarts: clusterParams.restarts,
       min_ratings: clusterParams.minRatings,
-      umap: { neighbors: embedParams.nNeighbors, epochs: embedParams.nEpochs, min_dist: embedParams.minDist },
+      umap: {
+        neighbors: embedParams.nNeighbors,
+        epochs: embedParams.nEpochs,
+        min_dist: embedParams.minDist,
+      },
     },
     subset: fit.subset
-      ? { description: fit.subset.description, users: fit.subset.users, movies: fit.subset.movies, ratings: fit.subset.ratings }
+      ? {
+          description: fit.subset.description,
+          users: fit.subset.users,
+          movies: fit.subset.movies,
+          ratings: fit.subset.ratings,
+        }
       : null,
     status: fit.status,
     iterations: fit.iterations,
     final: last
-      ? { rmse: last.rmse, max_residual_change: last.maxResidualChange, max_update: last.maxUpdate, objective: last.objective }
+      ? {
+          rmse: last.rmse,
+          max_residual_change: last.maxResidualChange,
+          max_update: last.maxUpdate,
+          objective: last.objective,
+        }
       : null,
     timings: {
       load: core.timings.load,

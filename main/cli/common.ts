@@ -17,14 +17,21 @@ export const demoDir = join(appRoot, 'assets', 'demo');
 export function fail(e: unknown, code = 1): never {
   const message = e instanceof Error ? e.message : String(e);
   process.stderr.write(`factorlens: ${message.split('\n')[0]}\n`);
-  if (process.env.FACTORLENS_DEBUG === '1' && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+  if (process.env.FACTORLENS_DEBUG === '1' && e instanceof Error)
+    process.stderr.write(`${e.stack}\n`);
   process.exit(code);
 }
 
 export function number(name: string, { integer = false, min = -Infinity, positive = false } = {}) {
   return (value: string): number => {
     const x = Number(value);
-    if (value.trim() === '' || !Number.isFinite(x) || (integer && !Number.isInteger(x)) || x < min || (positive && x <= 0)) {
+    if (
+      value.trim() === '' ||
+      !Number.isFinite(x) ||
+      (integer && !Number.isInteger(x)) ||
+      x < min ||
+      (positive && x <= 0)
+    ) {
       const what = integer ? 'an integer' : 'a number';
       const bound = positive ? ' > 0' : min > -Infinity ? ` >= ${min}` : '';
       throw new InvalidArgumentError(`${name} must be ${what}${bound}, got "${value}"`);

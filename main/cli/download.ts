@@ -9,10 +9,14 @@ import { fail } from './common';
 
 const program = new Command()
   .name('download')
-  .description(`Download a MovieLens release (${Object.keys(RELEASE_FILES).join(', ')}) from GroupLens.`)
+  .description(
+    `Download a MovieLens release (${Object.keys(RELEASE_FILES).join(', ')}) from GroupLens.`,
+  )
   .argument('<release>', 'release name, e.g. 100k or latest-small')
   .option('--cache <dir>', 'cache folder', defaultCacheDir())
-  .configureOutput({ outputError: (s, write) => write(`factorlens: ${s.replace(/^error: /, '')}`) });
+  .configureOutput({
+    outputError: (s, write) => write(`factorlens: ${s.replace(/^error: /, '')}`),
+  });
 
 async function main(): Promise<void> {
   program.parse();
@@ -22,7 +26,10 @@ async function main(): Promise<void> {
     cacheDir: program.opts().cache,
     baseUrl: process.env.FACTORLENS_DOWNLOAD_BASE ?? GROUPLENS_BASE,
     onProgress: (bytes, total) => {
-      if (tty) process.stderr.write(`\r\x1b[2Kdownload: ${(bytes / 1e6).toFixed(1)}${total ? ` of ${(total / 1e6).toFixed(1)}` : ''} MB`);
+      if (tty)
+        process.stderr.write(
+          `\r\x1b[2Kdownload: ${(bytes / 1e6).toFixed(1)}${total ? ` of ${(total / 1e6).toFixed(1)}` : ''} MB`,
+        );
     },
   });
   if (tty) process.stderr.write('\n');

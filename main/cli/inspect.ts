@@ -13,7 +13,9 @@ const program = new Command()
   .description('Print the summary of a MovieLens release as JSON.')
   .argument('[dataset]', 'MovieLens folder (default: the bundled synthetic demo)')
   .option('-q, --quiet', 'no progress on stderr', true)
-  .configureOutput({ outputError: (s, write) => write(`factorlens: ${s.replace(/^error: /, '')}`) });
+  .configureOutput({
+    outputError: (s, write) => write(`factorlens: ${s.replace(/^error: /, '')}`),
+  });
 
 async function main(): Promise<void> {
   program.parse();
@@ -35,7 +37,13 @@ async function main(): Promise<void> {
     genres: s.genres,
     has_demographics: s.hasDemographics,
     fingerprint: s.fingerprint,
-    warnings: s.warnings.map((w) => ({ kind: w.kind, file: w.file, count: w.count, lines: w.lines, message: w.message })),
+    warnings: s.warnings.map((w) => ({
+      kind: w.kind,
+      file: w.file,
+      count: w.count,
+      lines: w.lines,
+      message: w.message,
+    })),
   };
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 }

@@ -2,7 +2,13 @@
  * Converts the cluster worker's typed arrays into the contract's ClusterResult: attaches ids,
  * titles, genres and rating counts to the representative movies and profiles.
  */
-import type { ClusterParams, ClusterProfile, ClusterResult, MethodResult, MovieRef } from '../contract';
+import type {
+  ClusterParams,
+  ClusterProfile,
+  ClusterResult,
+  MethodResult,
+  MovieRef,
+} from '../contract';
 import type { MethodOutput } from '../../workers/engine/analyse-clusters';
 import type { ClusterJobOutput } from '../../workers/cluster.worker';
 import type { Model } from './core';
@@ -34,8 +40,17 @@ export function toClusterResult(
     let sum = 0;
     for (let e = m.moviePtr[row]; e < m.moviePtr[row + 1]; e++) sum += m.movieVal[e];
     const count = m.moviePtr[row + 1] - m.moviePtr[row];
-    const genres = data.genreNames.filter((_, g) => data.movieGenres[row * data.genreNames.length + g] === 1);
-    return { id: m.movieIds[row], title: data.titles[row] || `movie ${m.movieIds[row]}`, genres, ratings: count, meanRating: count > 0 ? sum / count : 0, distance };
+    const genres = data.genreNames.filter(
+      (_, g) => data.movieGenres[row * data.genreNames.length + g] === 1,
+    );
+    return {
+      id: m.movieIds[row],
+      title: data.titles[row] || `movie ${m.movieIds[row]}`,
+      genres,
+      ratings: count,
+      meanRating: count > 0 ? sum / count : 0,
+      distance,
+    };
   };
   const method = (o: MethodOutput, cophenetic: boolean): MethodResult => ({
     labels: Array.from(o.labels),
@@ -56,16 +71,26 @@ export function toClusterResult(
         movies: p.movies,
         representative: candidates[0] ?? null,
         candidates,
-        nearestOutside: p.nearestOutside ? movieRef(p.nearestOutside.movieRow, p.nearestOutside.distance) : null,
+        nearestOutside: p.nearestOutside
+          ? movieRef(p.nearestOutside.movieRow, p.nearestOutside.distance)
+          : null,
         note: p.note,
-        genreMix: data.genreNames.map((genre, g) => ({ genre, share: o.genreShares[c][g], overall: out.overallGenreShares[g] })),
+        genreMix: data.genreNames.map((genre, g) => ({
+          genre,
+          share: o.genreShares[c][g],
+          overall: out.overallGenreShares[g],
+        })),
         demographics: o.demographics ? o.demographics[c] : null,
       };
     }),
   });
   const rows: number[][] = [];
   for (let i = 0; i < out.contingency.rows; i++) {
-    rows.push(Array.from(out.contingency.counts.subarray(i * out.contingency.cols, (i + 1) * out.contingency.cols)));
+    rows.push(
+      Array.from(
+        out.contingency.counts.subarray(i * out.contingency.cols, (i + 1) * out.contingency.cols),
+      ),
+    );
   }
   return {
     clusteringId,

@@ -24,7 +24,11 @@ describe('FactorLensCore', () => {
     core.onProgress((e) => {
       if (e.stage === 'fit') for (const p of e.fitPoints ?? []) seen.push(p.iteration);
     });
-    const r = await core.fit('f1', s.datasetId, { ...DEFAULT_FIT_PARAMS, alpha: 0.0005, iterations: 40 });
+    const r = await core.fit('f1', s.datasetId, {
+      ...DEFAULT_FIT_PARAMS,
+      alpha: 0.0005,
+      iterations: 40,
+    });
     expect(r.status).toBe('max_iterations');
     expect(seen).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
   });
@@ -40,7 +44,11 @@ describe('FactorLensCore', () => {
         expect(core.cancel('f1')).toBe(true);
       }
     });
-    const r = await core.fit('f1', s.datasetId, { ...DEFAULT_FIT_PARAMS, alpha: 0.0005, iterations: 100_000 });
+    const r = await core.fit('f1', s.datasetId, {
+      ...DEFAULT_FIT_PARAMS,
+      alpha: 0.0005,
+      iterations: 100_000,
+    });
     expect(r.status).toBe('cancelled');
     expect(r.iterations).toBeGreaterThanOrEqual(5);
     expect(core.cancel('f1')).toBe(false);
@@ -49,17 +57,23 @@ describe('FactorLensCore', () => {
   it('refuses to cluster a diverged model, with the reason', async () => {
     const core = new FactorLensCore({ workerDir, demoDir });
     const s = await core.openDataset('j1', null);
-    const r = await core.fit('f1', s.datasetId, { ...DEFAULT_FIT_PARAMS, alpha: 0.5, iterations: 100 });
+    const r = await core.fit('f1', s.datasetId, {
+      ...DEFAULT_FIT_PARAMS,
+      alpha: 0.5,
+      iterations: 100,
+    });
     expect(r.status).toBe('diverged');
     expect(r.divergence?.message).toMatch(/diverged at iteration/);
-    await expect(core.cluster('c1', r.modelId, { k: 5, restarts: 2, seed: 1, minRatings: 5 })).rejects.toThrow(
-      /diverged; fit again with a smaller alpha/,
-    );
+    await expect(
+      core.cluster('c1', r.modelId, { k: 5, restarts: 2, seed: 1, minRatings: 5 }),
+    ).rejects.toThrow(/diverged; fit again with a smaller alpha/);
   });
 
   it('reports an unknown dataset id as a user error', async () => {
     const core = new FactorLensCore({ workerDir, demoDir });
-    await expect(core.fit('f1', 'nope', DEFAULT_FIT_PARAMS)).rejects.toThrow(/no open dataset with id nope/);
+    await expect(core.fit('f1', 'nope', DEFAULT_FIT_PARAMS)).rejects.toThrow(
+      /no open dataset with id nope/,
+    );
   });
 });
 

@@ -30,7 +30,13 @@ import { runWorker, type WorkerJob } from './run-worker';
 import { UserError } from './errors';
 import { toClusterResult } from './cluster-result';
 import { writeReport } from '../report/write-report';
-import { GROUPLENS_BASE, RELEASE_FILES, defaultCacheDir, downloadRelease, releaseSize } from './download';
+import {
+  GROUPLENS_BASE,
+  RELEASE_FILES,
+  defaultCacheDir,
+  downloadRelease,
+  releaseSize,
+} from './download';
 import { existsSync } from 'node:fs';
 
 export interface Model {
@@ -119,9 +125,14 @@ export class FactorLensCore {
   async openDataset(jobId: string, path: string | null): Promise<DatasetSummary> {
     const dir = path ?? this.options.demoDir;
     const started = performance.now();
-    const job = runWorker<LoadedDataset>(this.options.workerDir, 'load', { path: dir }, {
-      onProgress: (fraction, message) => this.emit({ jobId, stage: 'load', fraction, message }),
-    });
+    const job = runWorker<LoadedDataset>(
+      this.options.workerDir,
+      'load',
+      { path: dir },
+      {
+        onProgress: (fraction, message) => this.emit({ jobId, stage: 'load', fraction, message }),
+      },
+    );
     const data = await this.track(jobId, job);
     const summary: DatasetSummary = { ...data.summary, datasetId: `d-${randomUUID().slice(0, 8)}` };
     this.datasets.set(summary.datasetId, { summary, data });
@@ -189,7 +200,13 @@ export class FactorLensCore {
   private modelRows(dataset: StoredDataset, subset: SubsetParams | null): ModelRows {
     const d = dataset.data;
     if (subset === null || isEmptySpec(subset)) {
-      return { matrix: d.matrix, titles: d.titles, genreNames: d.genreNames, movieGenres: d.movieGenres, demographics: d.demographics };
+      return {
+        matrix: d.matrix,
+        titles: d.titles,
+        genreNames: d.genreNames,
+        movieGenres: d.movieGenres,
+        demographics: d.demographics,
+      };
     }
     let s;
     try {
@@ -199,7 +216,9 @@ export class FactorLensCore {
     }
     const g = d.genreNames.length;
     const movieGenres = new Uint8Array(s.movieRows.length * g);
-    s.movieRows.forEach((j, k) => movieGenres.set(d.movieGenres.subarray(j * g, (j + 1) * g), k * g));
+    s.movieRows.forEach((j, k) =>
+      movieGenres.set(d.movieGenres.subarray(j * g, (j + 1) * g), k * g),
+    );
     const dem = d.demographics;
     return {
       matrix: s.matrix,
@@ -217,7 +236,12 @@ export class FactorLensCore {
     };
   }
 
-  async fit(jobId: string, datasetId: string, params: FitParams, subset: SubsetParams | null = null): Promise<FitResult> {
+  async fit(
+    jobId: string,
+    datasetId: string,
+    params: FitParams,
+    subset: SubsetParams | null = null,
+  ): Promise<FitResult> {
     const dataset = this.getDataset(datasetId);
     const rows = this.modelRows(dataset, subset);
     const m = rows.matrix;
@@ -233,12 +257,17 @@ export class FactorLensCore {
       movieCol: m.movieCol,
       movieVal: m.movieVal,
     };
-    const job = runWorker<GradientDescentResult>(this.options.workerDir, 'fit', { ratings, params }, {
-      // A cancelled fit returns the model so far; give it time to finish its iteration.
-      cancelGraceMs: 2000,
-      onProgress: (fraction, message, data) =>
-        this.emit({ jobId, stage: 'fit', fraction, message, fitPoints: data as FitPoint[] }),
-    });
+    const job = runWorker<GradientDescentResult>(
+      this.options.workerDir,
+      'fit',
+      { ratings, params },
+      {
+        // A cancelled fit returns the model so far; give it time to finish its iteration.
+        cancelGraceMs: 2000,
+        onProgress: (fraction, message, data) =>
+          this.emit({ jobId, stage: 'fit', fraction, message, fitPoints: data as FitPoint[] }),
+      },
+    );
     const out = await this.track(jobId, job);
     const seconds = (performance.now() - started) / 1000;
     this.timings.train = seconds;
@@ -248,7 +277,13 @@ export class FactorLensCore {
       params,
       subset:
         subset && rows.matrix !== dataset.data.matrix
-          ? { spec: subset, description: describeSubset(subset), users: m.nUsers, movies: m.nMovies, ratings: m.nRatings }
+          ? {
+              spec: subset,
+              description: describeSubset(subset),
+              users: m.nUsers,
+              movies: m.nMovies,
+              ratings: m.nRatings,
+            }
           : null,
       status: out.status,
       iterations: out.iterations,
@@ -269,7 +304,9 @@ export class FactorLensCore {
   async cluster(jobId: string, modelId: string, params: ClusterParams): Promise<ClusterResult> {
     const model = this.getModel(modelId);
     if (model.result.status === 'diverged') {
-      throw new UserError(`model ${modelId} diverged; fit again with a smaller alpha before clustering`);
+      throw new UserError(
+        `model ${modelId} diverged; fit again with a smaller alpha before clustering`,
+      );
     }
     const data = model.rows;
     const m = data.matrix;
@@ -313,7 +350,10 @@ export class FactorLensCore {
       n: r.points.kind.length,
       d: c.model.result.params.factors,
       params,
-      labels: { kmeans: Int32Array.from(r.methods.kmeans.labels), ward: Int32Array.from(r.methods.ward.labels) },
+      labels: {
+        kmeans: Int32Array.from(r.methods.kmeans.labels),
+        ward: Int32Array.from(r.methods.ward.labels),
+      },
     };
     const started = performance.now();
     const job = runWorker<EmbedJobOutput>(this.options.workerDir, 'embed', input, {
@@ -334,7 +374,12 @@ export class FactorLensCore {
     return result;
   }
 
-  async exportReport(jobId: string, clusteringId: string, dir: string, overwrite = false): Promise<ExportResult> {
+  async exportReport(
+    jobId: string,
+    clusteringId: string,
+    dir: string,
+    overwrite = false,
+  ): Promise<ExportResult> {
     const c = this.getClustering(clusteringId);
     const started = performance.now();
     this.emit({ jobId, stage: 'export', fraction: 0, message: `writing report to ${dir}` });
@@ -361,7 +406,12 @@ export class FactorLensCore {
       { overwrite },
     );
     this.timings.report = (performance.now() - started) / 1000;
-    this.emit({ jobId, stage: 'export', fraction: 1, message: `wrote ${written.files.length} files` });
+    this.emit({
+      jobId,
+      stage: 'export',
+      fraction: 1,
+      message: `wrote ${written.files.length} files`,
+    });
     return { dir: written.dir, files: written.files, reportUrl: null };
   }
 }

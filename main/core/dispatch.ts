@@ -21,7 +21,11 @@ function timestamp(): string {
   return new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
 }
 
-export async function dispatch<M extends Method>(ctx: DispatchContext, method: M, raw: unknown): Promise<Result<M>> {
+export async function dispatch<M extends Method>(
+  ctx: DispatchContext,
+  method: M,
+  raw: unknown,
+): Promise<Result<M>> {
   const { core } = ctx;
   const handlers: { [K in Method]: (p: Params<K>) => Promise<Result<K>> } = {
     getState: async () => ({

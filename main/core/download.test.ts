@@ -15,7 +15,12 @@ let base: string;
 let requests: string[] = [];
 const zip = Buffer.from(
   zipSync(
-    Object.fromEntries(readdirSync('fixtures/data/tiny-100k').map((f) => [`ml-100k/${f}`, readFileSync(join('fixtures/data/tiny-100k', f))])),
+    Object.fromEntries(
+      readdirSync('fixtures/data/tiny-100k').map((f) => [
+        `ml-100k/${f}`,
+        readFileSync(join('fixtures/data/tiny-100k', f)),
+      ]),
+    ),
     { mtime: new Date('2020-01-01') },
   ),
 );
@@ -47,8 +52,17 @@ describe('downloadRelease (against a local HTTP server)', () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'fl-cache-'));
     expect(await releaseSize('100k', base)).toBe(zip.length);
     const progress: number[] = [];
-    const r = await downloadRelease('100k', { cacheDir, baseUrl: base, onProgress: (b) => progress.push(b) });
-    expect(r).toMatchObject({ bytes: zip.length, md5, cached: false, path: join(cacheDir, 'ml-100k.zip') });
+    const r = await downloadRelease('100k', {
+      cacheDir,
+      baseUrl: base,
+      onProgress: (b) => progress.push(b),
+    });
+    expect(r).toMatchObject({
+      bytes: zip.length,
+      md5,
+      cached: false,
+      path: join(cacheDir, 'ml-100k.zip'),
+    });
     expect(progress.at(-1)).toBe(zip.length);
     expect(progress.length).toBeGreaterThan(1);
     const d = await loadDataset(r.path);
@@ -63,7 +77,9 @@ describe('downloadRelease (against a local HTTP server)', () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'fl-cache-'));
     served = Buffer.concat([zip.subarray(0, 10), Buffer.from('x'), zip.subarray(11)]);
     try {
-      await expect(downloadRelease('100k', { cacheDir, baseUrl: base })).rejects.toThrow(/ml-100k\.zip failed its checksum .* try again/);
+      await expect(downloadRelease('100k', { cacheDir, baseUrl: base })).rejects.toThrow(
+        /ml-100k\.zip failed its checksum .* try again/,
+      );
     } finally {
       served = zip;
     }
@@ -76,19 +92,23 @@ describe('downloadRelease (against a local HTTP server)', () => {
     const port = (closed.address() as AddressInfo).port;
     closed.close();
     const cacheDir = mkdtempSync(join(tmpdir(), 'fl-cache-'));
-    await expect(downloadRelease('100k', { cacheDir, baseUrl: `http://127.0.0.1:${port}/` })).rejects.toThrow(
+    await expect(
+      downloadRelease('100k', { cacheDir, baseUrl: `http://127.0.0.1:${port}/` }),
+    ).rejects.toThrow(
       /^could not reach 127\.0\.0\.1:\d+ \(.*\); check the network, or download .* by hand and open the zip$/,
     );
     expect(existsSync(join(cacheDir, 'ml-100k.zip'))).toBe(false);
   });
 
   it('names the releases it knows when asked for another', async () => {
-    await expect(downloadRelease('2k', { cacheDir: tmpdir(), baseUrl: base })).rejects.toThrow(/unknown release "2k"; choose one of 100k, 1m/);
+    await expect(downloadRelease('2k', { cacheDir: tmpdir(), baseUrl: base })).rejects.toThrow(
+      /unknown release "2k"; choose one of 100k, 1m/,
+    );
   });
 
   it('reports a missing file on the server', async () => {
-    await expect(downloadRelease('1m', { cacheDir: mkdtempSync(join(tmpdir(), 'fl-cache-')), baseUrl: base })).rejects.toThrow(
-      /ml-1m\.zip\.md5 answered HTTP 404/,
-    );
+    await expect(
+      downloadRelease('1m', { cacheDir: mkdtempSync(join(tmpdir(), 'fl-cache-')), baseUrl: base }),
+    ).rejects.toThrow(/ml-1m\.zip\.md5 answered HTTP 404/);
   });
 });

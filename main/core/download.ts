@@ -5,7 +5,16 @@
  * redistributed, so FactorLens ships none and fetches from the source.
  */
 import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from './errors';
@@ -46,7 +55,10 @@ export interface DownloadResult {
 
 function fileFor(release: string): string {
   const file = RELEASE_FILES[release];
-  if (!file) throw new UserError(`unknown release "${release}"; choose one of ${Object.keys(RELEASE_FILES).join(', ')}`);
+  if (!file)
+    throw new UserError(
+      `unknown release "${release}"; choose one of ${Object.keys(RELEASE_FILES).join(', ')}`,
+    );
   return file;
 }
 
@@ -56,17 +68,26 @@ async function get(url: string, signal?: AbortSignal): Promise<Response> {
     res = await fetch(url, { signal, redirect: 'follow' });
   } catch (e) {
     if (signal?.aborted) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
-    const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : e instanceof Error ? e.message : String(e);
+    const cause =
+      e instanceof Error && e.cause instanceof Error
+        ? e.cause.message
+        : e instanceof Error
+          ? e.message
+          : String(e);
     throw new UserError(
       `could not reach ${new URL(url).host} (${cause}); check the network, or download ${url} by hand and open the zip`,
     );
   }
-  if (!res.ok) throw new UserError(`${url} answered HTTP ${res.status}; the release may have moved`);
+  if (!res.ok)
+    throw new UserError(`${url} answered HTTP ${res.status}; the release may have moved`);
   return res;
 }
 
 /** The size GroupLens reports for a release's zip, in bytes (null when the server does not say). */
-export async function releaseSize(release: string, baseUrl = GROUPLENS_BASE): Promise<number | null> {
+export async function releaseSize(
+  release: string,
+  baseUrl = GROUPLENS_BASE,
+): Promise<number | null> {
   const url = new URL(fileFor(release), baseUrl).toString();
   let res: Response;
   try {
@@ -78,7 +99,10 @@ export async function releaseSize(release: string, baseUrl = GROUPLENS_BASE): Pr
   return res.ok && length ? Number(length) : null;
 }
 
-export async function downloadRelease(release: string, o: DownloadOptions): Promise<DownloadResult> {
+export async function downloadRelease(
+  release: string,
+  o: DownloadOptions,
+): Promise<DownloadResult> {
   const file = fileFor(release);
   const base = o.baseUrl ?? GROUPLENS_BASE;
   const url = new URL(file, base).toString();
@@ -88,11 +112,14 @@ export async function downloadRelease(release: string, o: DownloadOptions): Prom
   const stored = `${target}.md5`;
   if (existsSync(target) && existsSync(stored)) {
     const known = readFileSync(stored, 'utf8').trim();
-    if ((await md5OfFile(target)) === known) return { path: target, bytes: statSync(target).size, md5: known, cached: true };
+    if ((await md5OfFile(target)) === known)
+      return { path: target, bytes: statSync(target).size, md5: known, cached: true };
   }
   const expected = await expectedMd5(url, o.signal);
   const res = await get(url, o.signal);
-  const total = res.headers.get('content-length') ? Number(res.headers.get('content-length')) : null;
+  const total = res.headers.get('content-length')
+    ? Number(res.headers.get('content-length'))
+    : null;
   const partial = `${target}.part`;
   const hash = createHash('md5');
   const out = createWriteStream(partial);
@@ -107,11 +134,16 @@ export async function downloadRelease(release: string, o: DownloadOptions): Prom
       if (!out.write(value)) await new Promise<void>((r) => out.once('drain', () => r()));
       o.onProgress?.(bytes, total);
     }
-    await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
-    if (total !== null && bytes !== total) throw new UserError(`download of ${file} stopped at ${bytes} of ${total} bytes; try again`);
+    await new Promise<void>((resolve, reject) =>
+      out.end((err?: Error | null) => (err ? reject(err) : resolve())),
+    );
+    if (total !== null && bytes !== total)
+      throw new UserError(`download of ${file} stopped at ${bytes} of ${total} bytes; try again`);
     const md5 = hash.digest('hex');
     if (md5 !== expected) {
-      throw new UserError(`${file} failed its checksum (MD5 ${md5}, GroupLens says ${expected}); the download is corrupt, try again`);
+      throw new UserError(
+        `${file} failed its checksum (MD5 ${md5}, GroupLens says ${expected}); the download is corrupt, try again`,
+      );
     }
     renameSync(partial, target);
     writeFileSync(stored, `${md5}\n`);

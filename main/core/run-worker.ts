@@ -28,7 +28,9 @@ export function runWorker<O>(
     cancelGraceMs?: number;
   } = {},
 ): WorkerJob<O> {
-  const worker = new Worker(join(workerDir, `${name}.js`), { resourceLimits: options.resourceLimits });
+  const worker = new Worker(join(workerDir, `${name}.js`), {
+    resourceLimits: options.resourceLimits,
+  });
   let settled = false;
   let cancelTimer: NodeJS.Timeout | undefined;
   let cancelled = false;
@@ -60,11 +62,15 @@ export function runWorker<O>(
           ),
         );
     });
-    worker.on('error', (e) => finish(() => reject(new Error(`${name} worker crashed: ${e.message}`))));
+    worker.on('error', (e) =>
+      finish(() => reject(new Error(`${name} worker crashed: ${e.message}`))),
+    );
     worker.on('exit', (code) =>
       finish(() =>
         reject(
-          cancelled ? new CancelledError() : new Error(`${name} worker stopped unexpectedly (exit code ${code})`),
+          cancelled
+            ? new CancelledError()
+            : new Error(`${name} worker stopped unexpectedly (exit code ${code})`),
         ),
       ),
     );
@@ -78,7 +84,10 @@ export function runWorker<O>(
       cancelled = true;
       Atomics.store(cancelFlag, 0, 1);
       worker.postMessage({ type: 'cancel' });
-      cancelTimer = setTimeout(() => void worker.terminate(), options.cancelGraceMs ?? CANCEL_GRACE_MS);
+      cancelTimer = setTimeout(
+        () => void worker.terminate(),
+        options.cancelGraceMs ?? CANCEL_GRACE_MS,
+      );
     },
   };
 }

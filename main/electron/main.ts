@@ -3,7 +3,16 @@
  * window on the built renderer, binds the contract's single invoke channel to `dispatch`, and
  * relays progress events. Everything numeric runs in the core's worker threads.
  */
-import { app, BrowserWindow, ipcMain, Menu, dialog, session, shell, type IpcMainInvokeEvent } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Menu,
+  dialog,
+  session,
+  shell,
+  type IpcMainInvokeEvent,
+} from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Method, requestSchemas } from '../contract';
@@ -56,7 +65,10 @@ function createWindow(): BrowserWindow {
 
 async function main(): Promise<void> {
   await app.whenReady();
-  const core = new FactorLensCore({ workerDir: join(distNode, 'workers'), demoDir: join(appRoot, 'assets', 'demo') });
+  const core = new FactorLensCore({
+    workerDir: join(distNode, 'workers'),
+    demoDir: join(appRoot, 'assets', 'demo'),
+  });
   const ctx: DispatchContext = {
     core,
     mode: 'electron',
@@ -68,7 +80,10 @@ async function main(): Promise<void> {
     try {
       ctx.initialDatasetId = (await core.openDataset('startup', folderArg)).datasetId;
     } catch (e) {
-      dialog.showErrorBox('FactorLens could not open the dataset', e instanceof Error ? e.message : String(e));
+      dialog.showErrorBox(
+        'FactorLens could not open the dataset',
+        e instanceof Error ? e.message : String(e),
+      );
     }
   }
   ipcMain.handle(IPC_INVOKE, (event: IpcMainInvokeEvent, method: unknown, params: unknown) => {
@@ -76,7 +91,8 @@ async function main(): Promise<void> {
     if (!isTrustedSender(event.sender.id, event.senderFrame?.url, windows, indexUrl)) {
       throw new Error('request from an unknown sender was refused');
     }
-    if (typeof method !== 'string' || !(method in requestSchemas)) throw new Error(`unknown method ${String(method)}`);
+    if (typeof method !== 'string' || !(method in requestSchemas))
+      throw new Error(`unknown method ${String(method)}`);
     return dispatch(ctx, method as Method, params);
   });
   core.onProgress((event) => {
@@ -84,9 +100,16 @@ async function main(): Promise<void> {
   });
   // The renderer's files carry a CSP meta tag too; the header covers every response.
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+      },
+    });
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
+    callback(false),
+  );
   Menu.setApplicationMenu(buildMenu());
   createWindow();
   app.on('activate', () => {

@@ -1,12 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, SECURE_WEB_PREFERENCES, isAllowedNavigation, isExternalLink, isTrustedSender } from './security';
+import {
+  CONTENT_SECURITY_POLICY,
+  SECURE_WEB_PREFERENCES,
+  isAllowedNavigation,
+  isExternalLink,
+  isTrustedSender,
+} from './security';
 
 const index = 'file:///opt/FactorLens/resources/app/dist/renderer/index.html';
 
 describe('Electron security rules', () => {
   it('isolates and sandboxes the renderer without Node integration', () => {
-    expect(SECURE_WEB_PREFERENCES).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+    expect(SECURE_WEB_PREFERENCES).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+    });
   });
 
   it('blocks navigation away from the app page', () => {
@@ -42,7 +53,7 @@ describe('Electron security rules', () => {
     const main = readFileSync('main/electron/main.ts', 'utf8');
     expect(main).toMatch(/webPreferences: \{[^}]*\.\.\.SECURE_WEB_PREFERENCES/);
     expect(main).toContain('isTrustedSender(');
-    expect(main).toContain("setWindowOpenHandler");
+    expect(main).toContain('setWindowOpenHandler');
     expect(main).toContain("'will-navigate'");
     expect(main).toContain('CONTENT_SECURITY_POLICY');
   });

@@ -55,6 +55,13 @@ export function isExternalLink(url: string): boolean {
 }
 
 /** IPC is accepted only from a window we created, showing our own index page. */
-export function isTrustedSender(senderId: number, frameUrl: string | undefined, ourWindows: Set<number>, indexUrl: string): boolean {
-  return ourWindows.has(senderId) && frameUrl !== undefined && isAllowedNavigation(frameUrl, indexUrl);
+export function isTrustedSender(
+  senderId: number,
+  frameUrl: string | undefined,
+  ourWindows: Set<number>,
+  indexUrl: string,
+): boolean {
+  return (
+    ourWindows.has(senderId) && frameUrl !== undefined && isAllowedNavigation(frameUrl, indexUrl)
+  );
 }

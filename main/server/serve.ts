@@ -31,10 +31,17 @@ const program = new Command()
   .name('serve')
   .description('Run FactorLens in a browser: serves the app on 127.0.0.1 with a per-run token.')
   .argument('[dataset]', 'MovieLens folder to open at start')
-  .option('--port <n>', 'port on 127.0.0.1 (0: any free port)', number('--port', { integer: true, min: 0 }), 0)
+  .option(
+    '--port <n>',
+    'port on 127.0.0.1 (0: any free port)',
+    number('--port', { integer: true, min: 0 }),
+    0,
+  )
   .option('--exports <dir>', 'folder for exported reports', 'factorlens-reports')
   .option('--no-open', 'accepted for scripts; the server never opens a browser itself')
-  .configureOutput({ outputError: (s, write) => write(`factorlens: ${s.replace(/^error: /, '')}`) });
+  .configureOutput({
+    outputError: (s, write) => write(`factorlens: ${s.replace(/^error: /, '')}`),
+  });
 
 function tokenOk(given: string | null, token: string): boolean {
   if (!given || given.length !== token.length) return false;
@@ -47,7 +54,8 @@ async function main(): Promise<void> {
   const [datasetArg] = program.args;
   const token = randomBytes(24).toString('hex');
   const staticRoot = join(appRoot, 'dist', 'renderer');
-  if (!existsSync(join(staticRoot, 'index.html'))) fail(new Error(`renderer not built (${staticRoot}); run npm run build`));
+  if (!existsSync(join(staticRoot, 'index.html')))
+    fail(new Error(`renderer not built (${staticRoot}); run npm run build`));
   const core = new FactorLensCore({ workerDir, demoDir });
   const exportRoot = resolve(o.exports);
   const reports = new Map<string, string>();
@@ -62,7 +70,8 @@ async function main(): Promise<void> {
       return `/reports/${id}/report.html?token=${token}`;
     },
   };
-  if (datasetArg) ctx.initialDatasetId = (await core.openDataset('startup', resolve(datasetArg))).datasetId;
+  if (datasetArg)
+    ctx.initialDatasetId = (await core.openDataset('startup', resolve(datasetArg))).datasetId;
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -74,7 +83,8 @@ async function main(): Promise<void> {
     let file: string | null = null;
     const report = /^\/reports\/([0-9a-f]+)\/([\w.-]+)$/.exec(url.pathname);
     if (report) {
-      if (!tokenOk(url.searchParams.get('token'), token)) return send(403, 'missing or wrong token');
+      if (!tokenOk(url.searchParams.get('token'), token))
+        return send(403, 'missing or wrong token');
       const dir = reports.get(report[1]);
       if (dir) file = join(dir, report[2]);
     } else {
@@ -82,7 +92,9 @@ async function main(): Promise<void> {
       if (url.pathname === '/' && !tokenOk(url.searchParams.get('token'), token)) {
         return send(403, 'open the URL printed by `npm run serve`, which carries the token');
       }
-      const rel = normalize(decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname));
+      const rel = normalize(
+        decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname),
+      );
       const candidate = join(staticRoot, rel);
       if (candidate.startsWith(staticRoot + sep)) file = candidate;
     }
@@ -128,8 +140,14 @@ async function main(): Promise<void> {
         (e: unknown) => {
           const cancelled = e instanceof CancelledError;
           const message = e instanceof Error ? e.message : String(e);
-          if (!(e instanceof UserError) && !cancelled) process.stderr.write(`serve: ${method} failed: ${message}\n`);
-          send({ type: 'response', id, ok: false, error: { message: message.split('\n')[0], cancelled } });
+          if (!(e instanceof UserError) && !cancelled)
+            process.stderr.write(`serve: ${method} failed: ${message}\n`);
+          send({
+            type: 'response',
+            id,
+            ok: false,
+            error: { message: message.split('\n')[0], cancelled },
+          });
         },
       );
     });

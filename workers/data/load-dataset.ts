@@ -22,7 +22,12 @@ import {
   type UserRecord,
 } from '../engine/data/catalog-parsers';
 import { RatingParser, type RatingColumns, type RatingFormat } from '../engine/data/rating-parser';
-import { buildRatingsMatrix, fingerprint, type RatingScale, type RatingsMatrix } from '../engine/data/ratings-matrix';
+import {
+  buildRatingsMatrix,
+  fingerprint,
+  type RatingScale,
+  type RatingsMatrix,
+} from '../engine/data/ratings-matrix';
 import { DataError, WarningCounter } from '../engine/data/warnings';
 
 export interface Demographics {
@@ -68,10 +73,22 @@ export const SYNTHETIC_MARKER = 'FACTORLENS-SYNTHETIC';
 
 /** The files a loader reads; everything else in a release (u1.base, links.csv, …) is ignored. */
 const RELEVANT = new Set([
-  'u.data', 'u.item', 'u.genre', 'u.user', 'ratings.dat', 'movies.dat', 'users.dat',
-  'ratings.csv', 'movies.csv', SYNTHETIC_MARKER,
+  'u.data',
+  'u.item',
+  'u.genre',
+  'u.user',
+  'ratings.dat',
+  'movies.dat',
+  'users.dat',
+  'ratings.csv',
+  'movies.csv',
+  SYNTHETIC_MARKER,
 ]);
-const RATING_FILES: Record<string, RatingFormat> = { 'u.data': 'tab', 'ratings.dat': 'dat', 'ratings.csv': 'csv' };
+const RATING_FILES: Record<string, RatingFormat> = {
+  'u.data': 'tab',
+  'ratings.dat': 'dat',
+  'ratings.csv': 'csv',
+};
 
 /** Detects the release from the base names present; `name` is the folder or zip name. */
 export function layoutFromNames(names: Set<string>, name: string, where: string): Layout {
@@ -153,7 +170,8 @@ interface RawRelease {
 }
 
 export async function loadDataset(path: string, options: LoadOptions = {}): Promise<LoadedDataset> {
-  if (!existsSync(path)) throw new DataError(path, null, 'no such file or folder; give a MovieLens folder or .zip');
+  if (!existsSync(path))
+    throw new DataError(path, null, 'no such file or folder; give a MovieLens folder or .zip');
   const warnings = new WarningCounter();
   const raw = statSync(path).isDirectory()
     ? await readFolder(path, warnings, options)
@@ -161,7 +179,11 @@ export async function loadDataset(path: string, options: LoadOptions = {}): Prom
   return assemble(raw, warnings);
 }
 
-async function readFolder(path: string, warnings: WarningCounter, options: LoadOptions): Promise<RawRelease> {
+async function readFolder(
+  path: string,
+  warnings: WarningCounter,
+  options: LoadOptions,
+): Promise<RawRelease> {
   const dir = releaseFolder(path);
   const layout = layoutFromNames(new Set(readdirSync(dir)), basename(dir), path);
   const file = join(dir, layout.ratings);
@@ -179,7 +201,8 @@ async function readFolder(path: string, warnings: WarningCounter, options: LoadO
     options.onProgress?.(read, total);
   }
   const small = new Map<string, Uint8Array>();
-  for (const f of [layout.movies, layout.genres, layout.users]) if (f) small.set(f, readFileSync(join(dir, f)));
+  for (const f of [layout.movies, layout.genres, layout.users])
+    if (f) small.set(f, readFileSync(join(dir, f)));
   return { layout, ratings: parser.finish(), small, name: basename(dir), path };
 }
 
@@ -187,14 +210,22 @@ async function readFolder(path: string, warnings: WarningCounter, options: LoadO
  * Streams a GroupLens zip once: rating files are parsed as they inflate, small files are kept.
  * Only entries at the top or one folder down count (the release folder GroupLens nests).
  */
-async function readZip(path: string, warnings: WarningCounter, options: LoadOptions): Promise<RawRelease> {
+async function readZip(
+  path: string,
+  warnings: WarningCounter,
+  options: LoadOptions,
+): Promise<RawRelease> {
   const total = statSync(path).size;
   const fd = await open(path, 'r');
   const head = Buffer.alloc(4);
   await fd.read(head, 0, 4, 0);
   await fd.close();
   if (head.readUInt32LE(0) !== 0x04034b50) {
-    throw new DataError(basename(path), null, 'expected a MovieLens folder or a .zip archive, found another kind of file');
+    throw new DataError(
+      basename(path),
+      null,
+      'expected a MovieLens folder or a .zip archive, found another kind of file',
+    );
   }
   const names = new Set<string>();
   const small = new Map<string, Uint8Array[]>();
@@ -210,7 +241,12 @@ async function readZip(path: string, warnings: WarningCounter, options: LoadOpti
     names.add(base);
     const format = RATING_FILES[base];
     if (format) {
-      const parser = new RatingParser(base, format, warnings, Math.ceil((entry.originalSize ?? total * 4) / 20));
+      const parser = new RatingParser(
+        base,
+        format,
+        warnings,
+        Math.ceil((entry.originalSize ?? total * 4) / 20),
+      );
       parsers.set(base, parser);
       entry.ondata = (err, data, final) => {
         if (failure) return;
@@ -248,13 +284,22 @@ async function readZip(path: string, warnings: WarningCounter, options: LoadOpti
   } catch (e) {
     stream.destroy();
     if (e instanceof DataError || (e instanceof Error && e.name === 'AbortError')) throw e;
-    throw new DataError(basename(path), null, `not a readable zip archive (${e instanceof Error ? e.message : String(e)})`);
+    throw new DataError(
+      basename(path),
+      null,
+      `not a readable zip archive (${e instanceof Error ? e.message : String(e)})`,
+    );
   }
   if (failure) throw failure;
   const name = folder ?? basename(path);
   const layout = layoutFromNames(names, name, basename(path));
   for (const f of [layout.ratings, layout.movies, layout.genres, layout.users]) {
-    if (f && !finished.has(f)) throw new DataError(basename(path), null, `the archive ends inside ${f}; the download is truncated, fetch it again`);
+    if (f && !finished.has(f))
+      throw new DataError(
+        basename(path),
+        null,
+        `the archive ends inside ${f}; the download is truncated, fetch it again`,
+      );
   }
   const bytes = new Map([...small].map(([k, chunks]) => [k, Buffer.concat(chunks)]));
   return { layout, ratings: parsers.get(layout.ratings)!.finish(), small: bytes, name, path };
@@ -291,11 +336,22 @@ function assemble(raw: RawRelease, warnings: WarningCounter): LoadedDataset {
   if (layout.movies && unknown > 0) {
     warnings.add('unknown_movie', layout.ratings, 0, unknown);
     const more = unknownIds.length > 5 ? ` and ${unknownIds.length - 5} more` : '';
-    warnings.detail('unknown_movie', layout.ratings, `movie ids ${unknownIds.slice(0, 5).join(', ')}${more}`);
+    warnings.detail(
+      'unknown_movie',
+      layout.ratings,
+      `movie ids ${unknownIds.slice(0, 5).join(', ')}${more}`,
+    );
   }
 
   const demographics = layout.users ? readDemographics(layout, raw.small, matrix, warnings) : null;
-  const summary = summarise(raw, matrix, byId.size, genreNames, demographics !== null, warnings.list());
+  const summary = summarise(
+    raw,
+    matrix,
+    byId.size,
+    genreNames,
+    demographics !== null,
+    warnings.list(),
+  );
   return { summary, matrix, titles, genreNames, movieGenres, demographics };
 }
 
@@ -308,10 +364,15 @@ function readMovies(
   const file = layout.movies;
   const { text } = decodeText(small.get(file)!);
   if (layout.moviesKind === 'uitem') {
-    const genreNames = layout.genres ? parseGenreFile(decodeText(small.get(layout.genres)!).text) : [];
+    const genreNames = layout.genres
+      ? parseGenreFile(decodeText(small.get(layout.genres)!).text)
+      : [];
     return { movies: parseUItem(text, genreNames, file, warnings), genreNames };
   }
-  const movies = layout.moviesKind === 'dat' ? parseMoviesDat(text, file, warnings) : parseMoviesCsv(text, file, warnings);
+  const movies =
+    layout.moviesKind === 'dat'
+      ? parseMoviesDat(text, file, warnings)
+      : parseMoviesCsv(text, file, warnings);
   const genreNames = [...new Set(movies.flatMap((m) => m.genres))].sort();
   return { movies, genreNames };
 }
@@ -325,9 +386,13 @@ function readDemographics(
   const file = layout.users!;
   const { text } = decodeText(small.get(file)!);
   const records: UserRecord[] =
-    layout.usersKind === 'uuser' ? parseUUser(text, file, warnings) : parseUsersDat(text, file, warnings);
+    layout.usersKind === 'uuser'
+      ? parseUUser(text, file, warnings)
+      : parseUsersDat(text, file, warnings);
   const byId = new Map(records.map((r) => [r.id, r]));
-  const occupationNames = [...new Set(records.map((r) => r.occupation).filter((o): o is string => o !== null))].sort();
+  const occupationNames = [
+    ...new Set(records.map((r) => r.occupation).filter((o): o is string => o !== null)),
+  ].sort();
   const occIndex = new Map(occupationNames.map((o, i) => [o, i]));
   const n = matrix.nUsers;
   const age = new Float64Array(n).fill(NaN);
@@ -395,7 +460,8 @@ export function logHistogram(values: Int32Array, bins = 24): HistogramBin[] {
   const a = Math.log(lo);
   const w = (Math.log(hi + 1) - a) / bins;
   const out: HistogramBin[] = [];
-  for (let b = 0; b < bins; b++) out.push({ x0: Math.exp(a + b * w), x1: Math.exp(a + (b + 1) * w), count: 0 });
+  for (let b = 0; b < bins; b++)
+    out.push({ x0: Math.exp(a + b * w), x1: Math.exp(a + (b + 1) * w), count: 0 });
   for (const v of values) {
     const b = Math.min(bins - 1, Math.max(0, Math.floor((Math.log(Math.max(v, 1)) - a) / w)));
     out[b].count++;

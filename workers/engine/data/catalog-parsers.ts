@@ -21,10 +21,27 @@ export interface UserRecord {
 
 /** 1M `users.dat` codes its occupations 0–20 (see the release README). */
 const ML1M_OCCUPATIONS = [
-  'other', 'academic/educator', 'artist', 'clerical/admin', 'college/grad student',
-  'customer service', 'doctor/health care', 'executive/managerial', 'farmer', 'homemaker',
-  'K-12 student', 'lawyer', 'programmer', 'retired', 'sales/marketing', 'scientist',
-  'self-employed', 'technician/engineer', 'tradesman/craftsman', 'unemployed', 'writer',
+  'other',
+  'academic/educator',
+  'artist',
+  'clerical/admin',
+  'college/grad student',
+  'customer service',
+  'doctor/health care',
+  'executive/managerial',
+  'farmer',
+  'homemaker',
+  'K-12 student',
+  'lawyer',
+  'programmer',
+  'retired',
+  'sales/marketing',
+  'scientist',
+  'self-employed',
+  'technician/engineer',
+  'tradesman/craftsman',
+  'unemployed',
+  'writer',
 ];
 
 /**
@@ -60,7 +77,12 @@ export function parseGenreFile(text: string): string[] {
 }
 
 /** `u.item`: `id|title|date|video date|url|19 genre flags` (flags in `u.genre` order). */
-export function parseUItem(text: string, genreNames: string[], file: string, warnings: WarningCounter): MovieRecord[] {
+export function parseUItem(
+  text: string,
+  genreNames: string[],
+  file: string,
+  warnings: WarningCounter,
+): MovieRecord[] {
   const out: MovieRecord[] = [];
   lines(text).forEach((line, i) => {
     if (line.trim() === '') return;
@@ -78,7 +100,11 @@ export function parseUItem(text: string, genreNames: string[], file: string, war
 }
 
 /** `movies.dat`: `id::title::a|b`. */
-export function parseMoviesDat(text: string, file: string, warnings: WarningCounter): MovieRecord[] {
+export function parseMoviesDat(
+  text: string,
+  file: string,
+  warnings: WarningCounter,
+): MovieRecord[] {
   const out: MovieRecord[] = [];
   lines(text).forEach((line, i) => {
     if (line.trim() === '') return;
@@ -94,7 +120,11 @@ export function parseMoviesDat(text: string, file: string, warnings: WarningCoun
 }
 
 /** `movies.csv`: header `movieId,title,genres`, titles quoted when they hold commas. */
-export function parseMoviesCsv(text: string, file: string, warnings: WarningCounter): MovieRecord[] {
+export function parseMoviesCsv(
+  text: string,
+  file: string,
+  warnings: WarningCounter,
+): MovieRecord[] {
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
   const rows = parsed.data;
   const out: MovieRecord[] = [];
@@ -146,7 +176,12 @@ export function parseUsersDat(text: string, file: string, warnings: WarningCount
       return;
     }
     const occ = Number(f[3]);
-    out.push({ id, age: toAge(f[2]), gender: toGender(f[1]), occupation: ML1M_OCCUPATIONS[occ] ?? null });
+    out.push({
+      id,
+      age: toAge(f[2]),
+      gender: toGender(f[1]),
+      occupation: ML1M_OCCUPATIONS[occ] ?? null,
+    });
   });
   return out;
 }

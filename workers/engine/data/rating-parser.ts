@@ -94,14 +94,24 @@ export class RatingParser {
       this.carry = new Uint8Array(0);
     }
     if (this.headerPending) {
-      throw new DataError(this.file, 1, 'expected a header line `userId,movieId,rating,timestamp`, found an empty file');
+      throw new DataError(
+        this.file,
+        1,
+        'expected a header line `userId,movieId,rating,timestamp`, found an empty file',
+      );
     }
     return this.columns;
   }
 
   private line(b: Uint8Array, from: number, to: number): void {
     this.lineNo++;
-    if (this.lineNo === 1 && to - from >= 3 && b[from] === 0xef && b[from + 1] === 0xbb && b[from + 2] === 0xbf) {
+    if (
+      this.lineNo === 1 &&
+      to - from >= 3 &&
+      b[from] === 0xef &&
+      b[from + 1] === 0xbb &&
+      b[from + 2] === 0xbf
+    ) {
       from += 3; // UTF-8 byte-order mark
     }
     if (to > from && b[to - 1] === CR) to--;
@@ -109,7 +119,11 @@ export class RatingParser {
       this.headerPending = false;
       const header = new TextDecoder().decode(b.subarray(from, to)).trim().toLowerCase();
       if (!header.startsWith('userid')) {
-        throw new DataError(this.file, this.lineNo, `expected the header \`userId,movieId,rating,timestamp\`, found \`${clip(header)}\``);
+        throw new DataError(
+          this.file,
+          this.lineNo,
+          `expected the header \`userId,movieId,rating,timestamp\`, found \`${clip(header)}\``,
+        );
       }
       return;
     }
@@ -127,12 +141,14 @@ export class RatingParser {
     let user = 0;
     let digits = 0;
     for (; p < to && b[p] >= 48 && b[p] <= 57; p++, digits++) user = user * 10 + (b[p] - 48);
-    if (digits === 0 || digits > 9 || p >= to || b[p] !== sep) return this.bad(b, from, to, 'a user id');
+    if (digits === 0 || digits > 9 || p >= to || b[p] !== sep)
+      return this.bad(b, from, to, 'a user id');
     p += w;
     let movie = 0;
     digits = 0;
     for (; p < to && b[p] >= 48 && b[p] <= 57; p++, digits++) movie = movie * 10 + (b[p] - 48);
-    if (digits === 0 || digits > 9 || p >= to || b[p] !== sep) return this.bad(b, from, to, 'a movie id');
+    if (digits === 0 || digits > 9 || p >= to || b[p] !== sep)
+      return this.bad(b, from, to, 'a movie id');
     p += w;
     // Rating: digits with an optional fraction.
     let rating = 0;
@@ -141,14 +157,16 @@ export class RatingParser {
     if (p < to && b[p] === 46) {
       p++;
       let scale = 0.1;
-      for (; p < to && b[p] >= 48 && b[p] <= 57; p++, digits++, scale /= 10) rating += (b[p] - 48) * scale;
+      for (; p < to && b[p] >= 48 && b[p] <= 57; p++, digits++, scale /= 10)
+        rating += (b[p] - 48) * scale;
     }
     if (digits === 0 || (p < to && b[p] !== sep)) return this.bad(b, from, to, 'a numeric rating');
     let timestamp = 0;
     if (p < to) {
       p += w;
       digits = 0;
-      for (; p < to && b[p] >= 48 && b[p] <= 57; p++, digits++) timestamp = timestamp * 10 + (b[p] - 48);
+      for (; p < to && b[p] >= 48 && b[p] <= 57; p++, digits++)
+        timestamp = timestamp * 10 + (b[p] - 48);
       if (digits === 0) return this.bad(b, from, to, 'a numeric timestamp');
       while (p < to && (b[p] === 32 || b[p] === 9)) p++;
       if (p < to) return this.bad(b, from, to, 'four fields');
@@ -165,9 +183,13 @@ export class RatingParser {
   }
 
   private bad(b: Uint8Array, from: number, to: number, expected: string): never {
-    const text = new TextDecoder('utf-8', { fatal: false }).decode(b.subarray(from, Math.min(to, from + 60)));
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(
+      b.subarray(from, Math.min(to, from + 60)),
+    );
     const sepName = this.format === 'tab' ? 'tab' : this.format === 'dat' ? '::' : 'comma';
-    const cut = this.unterminated ? ' (the last line has no line end: the file may be truncated)' : '';
+    const cut = this.unterminated
+      ? ' (the last line has no line end: the file may be truncated)'
+      : '';
     throw new DataError(
       this.file,
       this.lineNo,

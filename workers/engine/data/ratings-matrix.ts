@@ -31,13 +31,19 @@ export interface RatingScale {
 }
 
 /** Typed arrays over SharedArrayBuffer where available (Node and cross-origin-isolated pages). */
-function shared<T extends Int32Array | Float32Array>(Ctor: { new (b: ArrayBufferLike): T; BYTES_PER_ELEMENT: number }, n: number): T {
+function shared<T extends Int32Array | Float32Array>(
+  Ctor: { new (b: ArrayBufferLike): T; BYTES_PER_ELEMENT: number },
+  n: number,
+): T {
   const Buffer = typeof SharedArrayBuffer === 'function' ? SharedArrayBuffer : ArrayBuffer;
   return new Ctor(new Buffer(Math.max(1, n) * Ctor.BYTES_PER_ELEMENT));
 }
 
 /** Maps arbitrary non-negative ids to dense indices in ascending-id order. */
-function indexIds(ids: Int32Array, count: number): { indexOf: (id: number) => number; sorted: Int32Array } {
+function indexIds(
+  ids: Int32Array,
+  count: number,
+): { indexOf: (id: number) => number; sorted: Int32Array } {
   let maxId = 0;
   for (let i = 0; i < count; i++) if (ids[i] > maxId) maxId = ids[i];
   if (maxId <= 50_000_000) {
@@ -72,7 +78,13 @@ function countingSort(order: Int32Array, key: Int32Array, nKeys: number): Int32A
  * sorted by user: detect it in one pass and skip the full counting sorts (they dominate the
  * load of a 25M release through cache misses); within-user runs are sorted natively.
  */
-function orderByUserMovie(order: Int32Array, uIdx: Int32Array, mIdx: Int32Array, nUsers: number, nMovies: number): Int32Array {
+function orderByUserMovie(
+  order: Int32Array,
+  uIdx: Int32Array,
+  mIdx: Int32Array,
+  nUsers: number,
+  nMovies: number,
+): Int32Array {
   let byUser = true;
   let full = true;
   for (let j = 1; j < order.length; j++) {
@@ -197,7 +209,19 @@ export function buildRatingsMatrix(
       movieVal[slot] = userVal[j];
     }
   }
-  return { nUsers, nMovies, nRatings, userIds, movieIds, userPtr, userCol, userVal, moviePtr, movieCol, movieVal };
+  return {
+    nUsers,
+    nMovies,
+    nRatings,
+    userIds,
+    movieIds,
+    userPtr,
+    userCol,
+    userVal,
+    moviePtr,
+    movieCol,
+    movieVal,
+  };
 }
 
 function compact(used: Uint8Array): { map: Int32Array } {
@@ -222,5 +246,5 @@ export function fingerprint(m: RatingsMatrix): string {
       mix(Math.round(m.userVal[j] * 2));
     }
   }
-  return ((h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0'));
+  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
 }

@@ -5,10 +5,15 @@ import { NO_SUBSET, describeSubset, selectSubset } from './subset';
 
 /** users 1..4 × movies 10, 20, 30, 40; movie 10 rated by all, 40 by one user. */
 const entries: [number, number, number][] = [
-  [1, 10, 5], [1, 20, 4], [1, 30, 3],
-  [2, 10, 4], [2, 20, 2],
-  [3, 10, 1], [3, 30, 5],
-  [4, 10, 3], [4, 40, 4],
+  [1, 10, 5],
+  [1, 20, 4],
+  [1, 30, 3],
+  [2, 10, 4],
+  [2, 20, 2],
+  [3, 10, 1],
+  [3, 30, 5],
+  [4, 10, 3],
+  [4, 40, 4],
 ];
 const base = buildRatingsMatrix(
   {
@@ -58,10 +63,14 @@ describe('selectSubset', () => {
   });
 
   it('says so when nothing is left', () => {
-    expect(() => selectSubset(base, { ...NO_SUBSET, minRatingsPerMovie: 10 })).toThrow(/leaves no ratings; loosen it/);
+    expect(() => selectSubset(base, { ...NO_SUBSET, minRatingsPerMovie: 10 })).toThrow(
+      /leaves no ratings; loosen it/,
+    );
   });
 
   it('describes itself in one line', () => {
-    expect(describeSubset({ ...NO_SUBSET, topMovies: 100, minRatingsPerUser: 5 })).toBe('top 100 most rated movies, users with ≥ 5 ratings');
+    expect(describeSubset({ ...NO_SUBSET, topMovies: 100, minRatingsPerUser: 5 })).toBe(
+      'top 100 most rated movies, users with ≥ 5 ratings',
+    );
   });
 });

@@ -47,7 +47,8 @@ export function isEmptySpec(s: SubsetSpec): boolean {
 /** Describes a subset in one line, for summaries and reports. */
 export function describeSubset(s: SubsetSpec): string {
   const parts: string[] = [];
-  if (s.movieIdMin !== null || s.movieIdMax !== null) parts.push(`movie ids ${s.movieIdMin ?? 'min'}–${s.movieIdMax ?? 'max'}`);
+  if (s.movieIdMin !== null || s.movieIdMax !== null)
+    parts.push(`movie ids ${s.movieIdMin ?? 'min'}–${s.movieIdMax ?? 'max'}`);
   if (s.topMovies !== null) parts.push(`top ${s.topMovies} most rated movies`);
   if (s.minRatingsPerUser > 1) parts.push(`users with ≥ ${s.minRatingsPerUser} ratings`);
   if (s.minRatingsPerMovie > 1) parts.push(`movies with ≥ ${s.minRatingsPerMovie} ratings`);
@@ -58,7 +59,11 @@ export function selectSubset(m: RatingsMatrix, spec: SubsetSpec): Subset {
   const movieOn = new Uint8Array(m.nMovies);
   for (let j = 0; j < m.nMovies; j++) {
     const id = m.movieIds[j];
-    movieOn[j] = (spec.movieIdMin === null || id >= spec.movieIdMin) && (spec.movieIdMax === null || id <= spec.movieIdMax) ? 1 : 0;
+    movieOn[j] =
+      (spec.movieIdMin === null || id >= spec.movieIdMin) &&
+      (spec.movieIdMax === null || id <= spec.movieIdMax)
+        ? 1
+        : 0;
   }
   if (spec.topMovies !== null) {
     const rows = [];
@@ -86,7 +91,8 @@ export function selectSubset(m: RatingsMatrix, spec: SubsetSpec): Subset {
       if (c === 0 || c < spec.minRatingsPerUser) {
         userOn[i] = 0;
         changed = true;
-        for (let e = m.userPtr[i]; e < m.userPtr[i + 1]; e++) if (movieOn[m.userCol[e]]) movieCount[m.userCol[e]]--;
+        for (let e = m.userPtr[i]; e < m.userPtr[i + 1]; e++)
+          if (movieOn[m.userCol[e]]) movieCount[m.userCol[e]]--;
       }
     }
     for (let j = 0; j < m.nMovies; j++) {
@@ -105,7 +111,13 @@ export function selectSubset(m: RatingsMatrix, spec: SubsetSpec): Subset {
   movieRows.forEach((j, k) => (movieIndex[j] = k));
   const userIndex = new Int32Array(m.nUsers).fill(-1);
   userRows.forEach((i, k) => (userIndex[i] = k));
-  return { spec, userRows, movieRows, matrix: compactMatrix(m, userRows, movieIndex, userIndex, movieRows), rounds };
+  return {
+    spec,
+    userRows,
+    movieRows,
+    matrix: compactMatrix(m, userRows, movieIndex, userIndex, movieRows),
+    rounds,
+  };
 }
 
 function rowsOf(on: Uint8Array): Int32Array {
@@ -127,7 +139,8 @@ function compactMatrix(
   const nUsers = userRows.length;
   const nMovies = movieRows.length;
   let n = 0;
-  for (const i of userRows) for (let e = m.userPtr[i]; e < m.userPtr[i + 1]; e++) if (movieIndex[m.userCol[e]] >= 0) n++;
+  for (const i of userRows)
+    for (let e = m.userPtr[i]; e < m.userPtr[i + 1]; e++) if (movieIndex[m.userCol[e]] >= 0) n++;
   const S = typeof SharedArrayBuffer === 'function' ? SharedArrayBuffer : ArrayBuffer;
   const userPtr = new Int32Array(new S(4 * (nUsers + 1)));
   const userCol = new Int32Array(new S(4 * Math.max(n, 1)));

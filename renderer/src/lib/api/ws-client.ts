@@ -11,7 +11,6 @@ import {
 import { ApiError } from './api-error';
 import { apiObject } from './api-object';
 
-
 type Pending = { method: Method; resolve: (result: unknown) => void; reject: (e: Error) => void };
 
 /**
