@@ -1,6 +1,7 @@
 // Measures how long a running fit takes to stop after cancel (target: within 200 ms), using the
 // built core on the bundled demo: `npx tsx bench/cancel.bench.ts`. Run after `npm run build`.
 import { join } from 'node:path';
+import { DEFAULT_FIT_PARAMS } from '../main/contract';
 import { FactorLensCore } from '../main/core/core';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -18,15 +19,7 @@ for (let run = 0; run < 5; run++) {
       core.cancel(`fit${run}`);
     }
   });
-  await core.fit(`fit${run}`, s.datasetId, {
-    factors: 20,
-    alpha: 0.0002,
-    lambda: 0,
-    iterations: 100000,
-    tolerance: 0,
-    initScale: 1,
-    seed: run,
-  });
+  await core.fit(`fit${run}`, s.datasetId, { ...DEFAULT_FIT_PARAMS, iterations: 100000, seed: run });
   latencies.push(performance.now() - asked);
   off();
 }

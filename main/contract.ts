@@ -53,6 +53,18 @@ export const DatasetSummarySchema = z.object({
 });
 export type DatasetSummary = z.infer<typeof DatasetSummarySchema>;
 
+/**
+ * How ratings are held out for model selection: a seeded fraction, fold `fold` of a seeded
+ * k-fold partition, or a split the release ships (100K's `u1.base` / `u1.test`).
+ */
+export const ValidationSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }),
+  z.object({ kind: z.literal('holdout'), fraction: z.number().gt(0).lt(1) }),
+  z.object({ kind: z.literal('kfold'), folds: z.number().int().min(2).max(20), fold: z.number().int().min(0) }),
+  z.object({ kind: z.literal('given'), train: z.string().min(1), test: z.string().min(1) }),
+]);
+export type Validation = z.infer<typeof ValidationSchema>;
+
 export const FitParamsSchema = z.object({
   factors: z.number().int().min(1).max(500),
   alpha: z.number().positive(),
@@ -63,6 +75,11 @@ export const FitParamsSchema = z.object({
   tolerance: z.number().nonnegative(),
   /** U and V start uniform in [0, initScale). */
   initScale: z.number().positive(),
+  /** Gradient descent (the notebook's algorithm) or alternating least squares (labelled). */
+  solver: z.enum(['gd', 'als']).default('gd'),
+  /** Worker threads for gradient descent (1 or more; results equal to 1e-12). */
+  threads: z.number().int().min(1).max(16).default(1),
+  validation: ValidationSchema.default({ kind: 'none' }),
 });
 export type FitParams = z.infer<typeof FitParamsSchema>;
 
@@ -74,6 +91,9 @@ export const DEFAULT_FIT_PARAMS: FitParams = {
   seed: 134,
   tolerance: 0,
   initScale: 1,
+  solver: 'gd',
+  threads: 1,
+  validation: { kind: 'none' },
 };
 
 /** A subset of the release to fit on (SPEC §2); a view over the loaded data. */
@@ -93,6 +113,8 @@ export const FitPointSchema = z.object({
   maxResidualChange: z.number(),
   maxUpdate: z.number(),
   objective: z.number(),
+  /** RMSE on the held-out ratings, when the fit has a validation split. */
+  validationRmse: z.number().nullable().optional(),
 });
 export type FitPoint = z.infer<typeof FitPointSchema>;
 
@@ -113,6 +135,11 @@ export const FitResultSchema = z.object({
       ratings: z.number().int(),
     })
     .nullable(),
+  /** The held-out set, when there is one: ratings trained on and held out. */
+  validation: z
+    .object({ description: z.string(), trainRatings: z.number().int(), testRatings: z.number().int(), dropped: z.number().int() })
+    .nullable()
+    .default(null),
   status: FitStatusSchema,
   iterations: z.number().int(),
   diagnostics: z.array(FitPointSchema),
@@ -130,6 +157,10 @@ export const ClusterParamsSchema = z.object({
   seed: z.number().int(),
   /** Representative movies are chosen among movies with at least this many ratings. */
   minRatings: z.number().int().min(1),
+  /** The hierarchical method shown beside K-means: Ward (default), average or complete linkage. */
+  linkage: z.enum(['ward', 'average', 'complete']).default('ward'),
+  /** Cut the tree at this merge height instead of into k clusters (K-means keeps k). */
+  cutHeight: z.number().positive().nullable().default(null),
 });
 export type ClusterParams = z.infer<typeof ClusterParamsSchema>;
 
@@ -138,6 +169,8 @@ export const DEFAULT_CLUSTER_PARAMS: ClusterParams = {
   restarts: 10,
   seed: 134,
   minRatings: 20,
+  linkage: 'ward',
+  cutHeight: null,
 };
 
 export const MovieRefSchema = z.object({
@@ -166,6 +199,8 @@ export const ClusterProfileSchema = z.object({
   note: z.string().nullable(),
   /** Share of the cluster's movies in each genre against the share among all movies. */
   genreMix: z.array(z.object({ genre: z.string(), share: z.number(), overall: z.number() })),
+  /** True when the person pinned `representative` instead of the nearest candidate. */
+  pinned: z.boolean().default(false),
   demographics: z
     .object({
       meanAge: z.number().nullable(),
@@ -265,6 +300,83 @@ export const ExportResultSchema = z.object({
 export type ExportResult = z.infer<typeof ExportResultSchema>;
 
 // ---------------------------------------------------------------------------------------------
+// Training lab: sweeps, recommendations, fit vs observed, factors, saved models
+
+export const SweepCellSchema = z.object({
+  factors: z.number().int(),
+  lambda: z.number(),
+  modelId: z.string(),
+  status: FitStatusSchema,
+  iterations: z.number().int(),
+  trainRmse: z.number().nullable(),
+  validationRmse: z.number().nullable(),
+  maxUpdate: z.number().nullable(),
+  seconds: z.number(),
+});
+export type SweepCell = z.infer<typeof SweepCellSchema>;
+
+/** SPEC §3's default grids: λ at K = 20, and K at λ = 5. */
+export const DEFAULT_LAMBDA_GRID = [0.1, 0.5, 1, 5, 10];
+export const DEFAULT_FACTOR_GRID = [10, 20, 30, 40, 50];
+
+const MovieBriefSchema = z.object({ id: z.number().int(), title: z.string(), genres: z.array(z.string()) });
+export type MovieBrief = z.infer<typeof MovieBriefSchema>;
+
+export const RecommendationsSchema = z.object({
+  userId: z.number().int(),
+  /** The user's own highest ratings, for comparison. */
+  topRated: z.array(MovieBriefSchema.extend({ rating: z.number() })),
+  /** Movies the user has not rated, by predicted rating. */
+  recommended: z.array(MovieBriefSchema.extend({ predicted: z.number() })),
+});
+export type Recommendations = z.infer<typeof RecommendationsSchema>;
+
+export const SimilarMoviesSchema = z.object({
+  movie: MovieBriefSchema,
+  metric: z.enum(['cosine', 'euclidean']),
+  /** Cosine similarity (higher is nearer) or Euclidean distance (lower is nearer). */
+  similar: z.array(MovieBriefSchema.extend({ score: z.number() })),
+});
+export type SimilarMovies = z.infer<typeof SimilarMoviesSchema>;
+
+/** For each observed rating value, counts of fitted values on shared bins (SPEC §3). */
+export const FitVsObservedSchema = z.object({
+  modelId: z.string(),
+  min: z.number(),
+  max: z.number(),
+  binWidth: z.number(),
+  series: z.array(z.object({ rating: z.number(), count: z.number().int(), bins: z.array(z.number().int()) })),
+});
+export type FitVsObserved = z.infer<typeof FitVsObservedSchema>;
+
+/** The first `rows` users' factors (ascending user id, so two models share the row order). */
+export const UserFactorsSchema = z.object({
+  modelId: z.string(),
+  factors: z.number().int(),
+  userIds: z.array(z.number().int()),
+  /** rows × factors, row-major. */
+  values: z.array(z.number()),
+});
+export type UserFactors = z.infer<typeof UserFactorsSchema>;
+
+export const KSweepRowSchema = z.object({
+  k: z.number().int(),
+  silhouette: z.number(),
+  daviesBouldin: z.number(),
+  calinskiHarabasz: z.number(),
+  inertia: z.number(),
+});
+export const KSweepResultSchema = z.object({
+  modelId: z.string(),
+  linkage: z.enum(['ward', 'average', 'complete']),
+  silhouetteSample: z.number().int().nullable(),
+  kmeans: z.array(KSweepRowSchema),
+  hierarchical: z.array(KSweepRowSchema),
+  seconds: z.number(),
+});
+export type KSweepResult = z.infer<typeof KSweepResultSchema>;
+
+// ---------------------------------------------------------------------------------------------
 // Requests: one entry per API method, params schema and result schema.
 
 const jobId = z.string().min(1).max(100);
@@ -324,6 +436,78 @@ export const requestSchemas = {
     params: z.object({ jobId, clusteringId: z.string(), dir: z.string().min(1).nullable() }),
     result: ExportResultSchema,
   },
+  /** Fits one model per (K, λ) cell on parallel workers; every cell's model stays usable. */
+  sweep: {
+    params: z.object({
+      jobId,
+      datasetId: z.string(),
+      base: FitParamsSchema,
+      subset: SubsetSchema.nullable().optional(),
+      cells: z.array(z.object({ factors: z.number().int().min(1).max(500), lambda: z.number().nonnegative() })).min(1).max(100),
+      concurrency: z.number().int().min(1).max(8).default(2),
+    }),
+    result: z.object({ cells: z.array(SweepCellSchema) }),
+  },
+  /** Every model fitted in this session (newest last), for "use this model" and comparisons. */
+  models: { params: z.object({}), result: z.array(FitResultSchema) },
+  recommend: {
+    params: z.object({ modelId: z.string(), userId: z.number().int(), n: z.number().int().min(1).max(100).default(10) }),
+    result: RecommendationsSchema,
+  },
+  similarMovies: {
+    params: z.object({
+      modelId: z.string(),
+      movieId: z.number().int(),
+      n: z.number().int().min(1).max(100).default(10),
+      metric: z.enum(['cosine', 'euclidean']).default('cosine'),
+    }),
+    result: SimilarMoviesSchema,
+  },
+  /** Movies of a model whose title contains the query (case-insensitive), most rated first. */
+  searchMovies: {
+    params: z.object({ modelId: z.string(), query: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) }),
+    result: z.array(MovieBriefSchema.extend({ ratings: z.number().int() })),
+  },
+  fitVsObserved: {
+    params: z.object({ modelId: z.string(), bins: z.number().int().min(10).max(400).default(120) }),
+    result: FitVsObservedSchema,
+  },
+  userFactors: {
+    params: z.object({ modelId: z.string(), rows: z.number().int().min(1).max(5000).default(300) }),
+    result: UserFactorsSchema,
+  },
+  /** Saves a model (factors, parameters, diagnostics, dataset fingerprint) to a file. */
+  saveModel: {
+    params: z.object({ modelId: z.string(), path: z.string().min(1) }),
+    result: z.object({ path: z.string(), bytes: z.number().int() }),
+  },
+  /** Reopens a saved model on an open dataset; refuses when the fingerprints differ. */
+  openModel: {
+    params: z.object({ datasetId: z.string(), path: z.string().min(1) }),
+    result: FitResultSchema,
+  },
+  /** Scores both methods at every k (default 2…15) on a model's UVstd. */
+  kSweep: {
+    params: z.object({
+      jobId,
+      modelId: z.string(),
+      ks: z.array(z.number().int().min(2).max(50)).min(1).max(30).default([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]),
+      restarts: z.number().int().min(1).max(100).default(10),
+      seed: z.number().int().default(134),
+      linkage: z.enum(['ward', 'average', 'complete']).default('ward'),
+    }),
+    result: KSweepResultSchema,
+  },
+  /** Pins another movie as a cluster's representative (null restores the nearest). */
+  pinRepresentative: {
+    params: z.object({
+      clusteringId: z.string(),
+      method: z.enum(METHODS),
+      cluster: z.number().int().min(0),
+      movieId: z.number().int().nullable(),
+    }),
+    result: ClusterResultSchema,
+  },
   /** Cancels a running job; resolves true when a job with that id was running. */
   cancel: {
     params: z.object({ jobId }),
@@ -354,6 +538,8 @@ export const ProgressEventSchema = z.object({
   message: z.string(),
   /** Fit only: diagnostics rows produced since the previous event. */
   fitPoints: z.array(FitPointSchema).optional(),
+  /** Sweep only: a cell that just finished. */
+  sweepCell: SweepCellSchema.optional(),
 });
 export type ProgressEvent = z.infer<typeof ProgressEventSchema>;
 

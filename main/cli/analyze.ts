@@ -139,6 +139,9 @@ async function main(): Promise<void> {
     tolerance: o.tolerance,
     initScale: o.initScale,
     seed: o.seed,
+    solver: 'gd' as const,
+    threads: 1,
+    validation: { kind: 'none' as const },
   };
   const subset = {
     movieIdMin: o.movieIds ? o.movieIds[0] : null,
@@ -150,6 +153,7 @@ async function main(): Promise<void> {
   const fit = await core.fit('fit', dataset.datasetId, fitParams, subset);
   if (fit.status === 'diverged') fail(new Error(fit.divergence?.message ?? 'the fit diverged'), 2);
   const clusterParams = {
+    ...DEFAULT_CLUSTER_PARAMS,
     k: o.clusters,
     restarts: o.restarts,
     seed: o.seed,

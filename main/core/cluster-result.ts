@@ -13,6 +13,23 @@ import type { MethodOutput } from '../../workers/engine/analyse-clusters';
 import type { ClusterJobOutput } from '../../workers/cluster.worker';
 import type { Model } from './core';
 
+/** A movie row of a model as the contract shows it, with its distance to a cluster centre. */
+export function movieRefOf(model: Model, row: number, distance: number): MovieRef {
+  const { matrix: m, titles, genreNames, movieGenres } = model.rows;
+  let sum = 0;
+  for (let e = m.moviePtr[row]; e < m.moviePtr[row + 1]; e++) sum += m.movieVal[e];
+  const count = m.moviePtr[row + 1] - m.moviePtr[row];
+  const genres = genreNames.filter((_, g) => movieGenres[row * genreNames.length + g] === 1);
+  return {
+    id: m.movieIds[row],
+    title: titles[row] || `movie ${m.movieIds[row]}`,
+    genres,
+    ratings: count,
+    meanRating: count > 0 ? sum / count : 0,
+    distance,
+  };
+}
+
 export function toClusterResult(
   clusteringId: string,
   model: Model,
@@ -81,6 +98,7 @@ export function toClusterResult(
           overall: out.overallGenreShares[g],
         })),
         demographics: o.demographics ? o.demographics[c] : null,
+        pinned: false,
       };
     }),
   });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FIT_PARAMS } from '../contract';
+import { DEFAULT_CLUSTER_PARAMS, DEFAULT_FIT_PARAMS } from '../contract';
 import { CancelledError } from '../../workers/protocol';
 import { FactorLensCore } from './core';
 import { runWorker } from './run-worker';
@@ -65,7 +65,7 @@ describe('FactorLensCore', () => {
     expect(r.status).toBe('diverged');
     expect(r.divergence?.message).toMatch(/diverged at iteration/);
     await expect(
-      core.cluster('c1', r.modelId, { k: 5, restarts: 2, seed: 1, minRatings: 5 }),
+      core.cluster('c1', r.modelId, { ...DEFAULT_CLUSTER_PARAMS, restarts: 2, seed: 1, minRatings: 5 }),
     ).rejects.toThrow(/diverged; fit again with a smaller alpha/);
   });
 

@@ -12,23 +12,32 @@ import {
   type EmbedParams,
   type EmbedResult,
   type ExportResult,
+  type KSweepResult,
   type FitParams,
   type FitPoint,
   type FitResult,
+  type MethodName,
   type ProgressEvent,
   type SubsetParams,
   type Result,
+  type SweepCell,
+  type Validation,
 } from '../contract';
 import type { Demographics, LoadedDataset } from '../../workers/data/load-dataset';
 import type { RatingsMatrix } from '../../workers/engine/data/ratings-matrix';
 import { describeSubset, isEmptySpec, selectSubset } from '../../workers/engine/data/subset';
-import type { GradientDescentResult } from '../../workers/engine/fit/gradient-descent';
+import type { FitInput, FitOutput } from '../../workers/fit.worker';
+import type { SparseRatings } from '../../workers/engine/fit/gradient-descent';
+import { readGivenSplit } from './given-split';
+import { runSweep } from '../../workers/engine/fit/sweep';
+import { wardSize } from '../../workers/engine/cluster/ward-limit';
+import type { KSweepJobInput, KSweepJobOutput } from '../../workers/ksweep.worker';
 import type { ClusterJobInput, ClusterJobOutput } from '../../workers/cluster.worker';
 import type { EmbedJobInput, EmbedJobOutput } from '../../workers/embed.worker';
 import { CancelledError } from '../../workers/protocol';
 import { runWorker, type WorkerJob } from './run-worker';
 import { UserError } from './errors';
-import { toClusterResult } from './cluster-result';
+import { movieRefOf, toClusterResult } from './cluster-result';
 import { writeReport } from '../report/write-report';
 import {
   GROUPLENS_BASE,
@@ -38,6 +47,7 @@ import {
   releaseSize,
 } from './download';
 import { existsSync } from 'node:fs';
+import { readModel, saveModel } from './model-file';
 
 export interface Model {
   result: FitResult;
@@ -243,31 +253,35 @@ export class FactorLensCore {
     subset: SubsetParams | null = null,
   ): Promise<FitResult> {
     const dataset = this.getDataset(datasetId);
-    const rows = this.modelRows(dataset, subset);
+    const v = params.validation;
+    let rows: ModelRows;
+    let test: RatingsMatrix | null = null;
+    let dropped = 0;
+    if (v.kind === 'given') {
+      if (subset && !isEmptySpec(subset)) {
+        throw new UserError('a given split cannot be combined with a subset; choose one');
+      }
+      const given = readGivenSplit(dataset.summary.path, v.train, v.test, dataset.summary.ratingScale);
+      rows = this.rowsOf(dataset, given.train);
+      test = given.test;
+      dropped = Object.values(given.dropped).reduce((a, b) => a + b, 0);
+    } else {
+      rows = this.modelRows(dataset, subset);
+    }
     const m = rows.matrix;
     const started = performance.now();
-    const ratings = {
-      nUsers: m.nUsers,
-      nMovies: m.nMovies,
-      nRatings: m.nRatings,
-      userPtr: m.userPtr,
-      userCol: m.userCol,
-      userVal: m.userVal,
-      moviePtr: m.moviePtr,
-      movieCol: m.movieCol,
-      movieVal: m.movieVal,
+    const input: FitInput = {
+      ratings: sparse(m),
+      params,
+      test: test && sparse(test),
+      workerDir: this.options.workerDir,
     };
-    const job = runWorker<GradientDescentResult>(
-      this.options.workerDir,
-      'fit',
-      { ratings, params },
-      {
-        // A cancelled fit returns the model so far; give it time to finish its iteration.
-        cancelGraceMs: 2000,
-        onProgress: (fraction, message, data) =>
-          this.emit({ jobId, stage: 'fit', fraction, message, fitPoints: data as FitPoint[] }),
-      },
-    );
+    const job = runWorker<FitOutput>(this.options.workerDir, 'fit', input, {
+      // A cancelled fit returns the model so far; give it time to finish its iteration.
+      cancelGraceMs: 2000,
+      onProgress: (fraction, message, data) =>
+        this.emit({ jobId, stage: 'fit', fraction, message, fitPoints: data as FitPoint[] }),
+    });
     const out = await this.track(jobId, job);
     const seconds = (performance.now() - started) / 1000;
     this.timings.train = seconds;
@@ -276,7 +290,7 @@ export class FactorLensCore {
       datasetId,
       params,
       subset:
-        subset && rows.matrix !== dataset.data.matrix
+        subset && rows.matrix !== dataset.data.matrix && v.kind !== 'given'
           ? {
               spec: subset,
               description: describeSubset(subset),
@@ -289,9 +303,155 @@ export class FactorLensCore {
       iterations: out.iterations,
       diagnostics: out.diagnostics,
       divergence: out.divergence,
+      validation:
+        v.kind === 'none'
+          ? null
+          : {
+              description: describeValidation(v),
+              trainRatings: out.trainRatings,
+              testRatings: out.testRatings,
+              dropped,
+            },
       seconds,
     };
     this.models.set(result.modelId, { result, dataset, rows, U: out.U, V: out.V });
+    return result;
+  }
+
+  /** Rows for a matrix with its own index space (a given split's training file). */
+  private rowsOf(dataset: StoredDataset, matrix: RatingsMatrix): ModelRows {
+    const base = dataset.data;
+    const index = (ids: Int32Array) => new Map(Array.from(ids, (id, i) => [id, i]));
+    const movieRow = index(base.matrix.movieIds);
+    const userRow = index(base.matrix.userIds);
+    const g = base.genreNames.length;
+    const movieGenres = new Uint8Array(matrix.nMovies * g);
+    const titles = Array.from(matrix.movieIds, (id, k) => {
+      const j = movieRow.get(id);
+      if (j === undefined) return '';
+      movieGenres.set(base.movieGenres.subarray(j * g, (j + 1) * g), k * g);
+      return base.titles[j];
+    });
+    const dem = base.demographics;
+    const uRows = Array.from(matrix.userIds, (id) => userRow.get(id) ?? -1);
+    return {
+      matrix,
+      titles,
+      genreNames: base.genreNames,
+      movieGenres,
+      demographics: dem
+        ? {
+            age: Float64Array.from(uRows, (i) => (i >= 0 ? dem.age[i] : NaN)),
+            gender: Uint8Array.from(uRows, (i) => (i >= 0 ? dem.gender[i] : 0)),
+            occupation: Int32Array.from(uRows, (i) => (i >= 0 ? dem.occupation[i] : -1)),
+            occupationNames: dem.occupationNames,
+          }
+        : null,
+    };
+  }
+
+  /**
+   * Fits one model per (K, λ) cell, `concurrency` at a time (each on its own worker thread).
+   * Cancelling stops new cells and cancels those in flight; finished cells are kept.
+   */
+  async sweep(
+    jobId: string,
+    datasetId: string,
+    base: FitParams,
+    subset: SubsetParams | null,
+    cells: { factors: number; lambda: number }[],
+    concurrency: number,
+  ): Promise<{ cells: SweepCell[] }> {
+    if (this.jobs.has(jobId)) throw new UserError(`job id ${jobId} is already running`);
+    let cancelled = false;
+    const running = new Set<string>();
+    this.jobs.set(jobId, {
+      cancel: () => {
+        cancelled = true;
+        for (const id of running) this.cancel(id);
+      },
+    });
+    const done: SweepCell[] = [];
+    try {
+      const outcome = await runSweep(
+        cells,
+        async (cell, index) => {
+          const id = `${jobId}/${index}`;
+          running.add(id);
+          try {
+            const r = await this.fit(id, datasetId, { ...base, factors: cell.factors, lambda: cell.lambda }, subset);
+            const last = r.diagnostics.at(-1);
+            const record: SweepCell = {
+              factors: cell.factors,
+              lambda: cell.lambda,
+              modelId: r.modelId,
+              status: r.status,
+              iterations: r.iterations,
+              trainRmse: last?.rmse ?? null,
+              validationRmse: last?.validationRmse ?? null,
+              maxUpdate: last?.maxUpdate ?? null,
+              seconds: r.seconds,
+            };
+            return record;
+          } finally {
+            running.delete(id);
+          }
+        },
+        {
+          concurrency,
+          signal: { get aborted() { return cancelled; } },
+          onCellDone: (_cell, record, index) => {
+            done.push(record);
+            this.emit({
+              jobId,
+              stage: 'fit',
+              fraction: done.length / cells.length,
+              message: `sweep: cell ${index + 1} of ${cells.length} done (K = ${record.factors}, λ = ${record.lambda})`,
+              sweepCell: record,
+            });
+          },
+        },
+      );
+      return { cells: outcome.results.filter((r): r is SweepCell => r !== undefined) };
+    } finally {
+      this.jobs.delete(jobId);
+    }
+  }
+
+  /** Every model of this session, oldest first. */
+  listModels(): FitResult[] {
+    return [...this.models.values()].map((m) => m.result);
+  }
+
+  async saveModel(modelId: string, path: string): Promise<{ path: string; bytes: number }> {
+    const m = this.getModel(modelId);
+    const bytes = await saveModel(path, m.dataset.summary.name, {
+      result: m.result,
+      fingerprint: m.dataset.summary.fingerprint,
+      userIds: m.rows.matrix.userIds,
+      movieIds: m.rows.matrix.movieIds,
+      U: m.U,
+      V: m.V,
+    });
+    return { path, bytes };
+  }
+
+  /** Reopens a saved model on the dataset it was fitted to (same fingerprint, same rows). */
+  openModel(datasetId: string, path: string): FitResult {
+    const dataset = this.getDataset(datasetId);
+    const saved = readModel(path);
+    if (saved.fingerprint !== dataset.summary.fingerprint) {
+      throw new UserError(
+        `${path} was fitted to ${saved.datasetName} (fingerprint ${saved.fingerprint}), not to ${dataset.summary.name} (${dataset.summary.fingerprint}); open that dataset first`,
+      );
+    }
+    const rows = this.modelRows(dataset, saved.result.subset?.spec ?? null);
+    const same = (a: Int32Array, b: Int32Array) => a.length === b.length && a.every((x, i) => x === b[i]);
+    if (!same(rows.matrix.userIds, saved.userIds) || !same(rows.matrix.movieIds, saved.movieIds)) {
+      throw new UserError(`${path}: its users and movies differ from the dataset's; the file does not belong to it`);
+    }
+    const result: FitResult = { ...saved.result, modelId: `m-${randomUUID().slice(0, 8)}`, datasetId };
+    this.models.set(result.modelId, { result, dataset, rows, U: saved.U, V: saved.V });
     return result;
   }
 
@@ -310,6 +470,10 @@ export class FactorLensCore {
     }
     const data = model.rows;
     const m = data.matrix;
+    if (params.linkage === 'ward') {
+      const size = wardSize(m.nUsers + m.nMovies, model.result.params.factors);
+      if (!size.ok) throw new UserError(size.message ?? 'Ward linkage refused');
+    }
     const counts = new Int32Array(m.nMovies);
     for (let j = 0; j < m.nMovies; j++) counts[j] = m.moviePtr[j + 1] - m.moviePtr[j];
     const input: ClusterJobInput = {
@@ -336,10 +500,76 @@ export class FactorLensCore {
     return result;
   }
 
+  /** Scores both methods at every k on the model's UVstd (SPEC §4's k-sweep). */
+  async kSweep(
+    jobId: string,
+    modelId: string,
+    o: { ks: number[]; restarts: number; seed: number; linkage: 'ward' | 'average' | 'complete' },
+  ): Promise<KSweepResult> {
+    const model = this.getModel(modelId);
+    if (model.result.status === 'diverged') throw new UserError(`model ${modelId} diverged; fit again before a k-sweep`);
+    const m = model.rows.matrix;
+    const n = m.nUsers + m.nMovies;
+    if (o.linkage === 'ward') {
+      const size = wardSize(n, model.result.params.factors);
+      if (!size.ok) throw new UserError(size.message ?? `Ward linkage refused for ${n} points`);
+    }
+    const started = performance.now();
+    const input: KSweepJobInput = {
+      U: model.U,
+      V: model.V,
+      nUsers: m.nUsers,
+      nMovies: m.nMovies,
+      factors: model.result.params.factors,
+      ...o,
+    };
+    const job = runWorker<KSweepJobOutput>(this.options.workerDir, 'ksweep', input, {
+      onProgress: (fraction, message) => this.emit({ jobId, stage: 'cluster', fraction, message: `k-sweep: ${message}` }),
+    });
+    const out = await this.track(jobId, job);
+    return { modelId, linkage: o.linkage, ...out, seconds: (performance.now() - started) / 1000 };
+  }
+
   getClustering(clusteringId: string): Clustering {
     const c = this.clusterings.get(clusteringId);
     if (!c) throw new UserError(`no clustering with id ${clusteringId}; cluster a model first`);
     return c;
+  }
+
+  /**
+   * Pins a movie of a cluster as its representative (SPEC §4: "let the person pin another");
+   * null restores the nearest candidate. Reports and later exports show the pick.
+   */
+  pinRepresentative(clusteringId: string, method: MethodName, cluster: number, movieId: number | null): ClusterResult {
+    const c = this.getClustering(clusteringId);
+    const r = c.result;
+    const profile = r.methods[method].clusters[cluster];
+    if (!profile) throw new UserError(`${method} has no cluster ${cluster} (it has ${r.methods[method].clusters.length})`);
+    if (movieId === null) {
+      profile.representative = profile.candidates[0] ?? null;
+      profile.pinned = false;
+      return r;
+    }
+    const nUsers = c.model.rows.matrix.nUsers;
+    const labels = r.methods[method].labels;
+    const rowInPoints = r.points.id.findIndex((id, p) => p >= nUsers && id === movieId);
+    if (rowInPoints < 0) throw new UserError(`movie ${movieId} is not in this clustering`);
+    if (labels[rowInPoints] !== cluster) {
+      throw new UserError(`movie ${movieId} belongs to ${method} cluster ${labels[rowInPoints]}, not cluster ${cluster}`);
+    }
+    const d = c.model.result.params.factors;
+    const centre = new Float64Array(d);
+    let members = 0;
+    labels.forEach((l, p) => {
+      if (l !== cluster) return;
+      members++;
+      for (let k = 0; k < d; k++) centre[k] += c.uvStd[p * d + k];
+    });
+    let dist = 0;
+    for (let k = 0; k < d; k++) dist += (c.uvStd[rowInPoints * d + k] - centre[k] / members) ** 2;
+    profile.representative = movieRefOf(c.model, rowInPoints - nUsers, Math.sqrt(dist));
+    profile.pinned = true;
+    return r;
   }
 
   async embed(jobId: string, clusteringId: string, params: EmbedParams): Promise<EmbedResult> {
@@ -413,6 +643,25 @@ export class FactorLensCore {
       message: `wrote ${written.files.length} files`,
     });
     return { dir: written.dir, files: written.files, reportUrl: null };
+  }
+}
+
+/** The arrays of a ratings matrix that solvers read (shared memory: no copy to the worker). */
+function sparse(m: RatingsMatrix): SparseRatings {
+  const { nUsers, nMovies, nRatings, userPtr, userCol, userVal, moviePtr, movieCol, movieVal } = m;
+  return { nUsers, nMovies, nRatings, userPtr, userCol, userVal, moviePtr, movieCol, movieVal };
+}
+
+export function describeValidation(v: Validation): string {
+  switch (v.kind) {
+    case 'none':
+      return 'no held-out ratings';
+    case 'holdout':
+      return `seeded hold-out of ${+(v.fraction * 100).toFixed(2)}% of the ratings`;
+    case 'kfold':
+      return `fold ${v.fold + 1} of a seeded ${v.folds}-fold split`;
+    case 'given':
+      return `the release's split: train on ${v.train}, test on ${v.test}`;
   }
 }
 

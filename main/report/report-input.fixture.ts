@@ -56,6 +56,7 @@ function profile(
     demographics: demographics
       ? { meanAge: 31.5, female: 0.5, topOccupations: [{ name: 'student', share: 0.5 }] }
       : null,
+    pinned: false,
   };
 }
 
@@ -116,7 +117,11 @@ export function makeReportInput({ synthetic = true, embedding = true } = {}): Re
         seed: 134,
         tolerance: 0,
         initScale: 1,
+        solver: 'gd',
+        threads: 1,
+        validation: { kind: 'none' },
       },
+      validation: null,
       status: 'max_iterations',
       iterations: 3,
       diagnostics: [
@@ -136,7 +141,7 @@ export function makeReportInput({ synthetic = true, embedding = true } = {}): Re
     clustering: {
       clusteringId: 'c-1',
       modelId: 'm-1',
-      params: { k: 2, restarts: 10, seed: 134, minRatings: 20 },
+      params: { k: 2, restarts: 10, seed: 134, minRatings: 20, linkage: 'ward', cutHeight: null },
       points: { kind, id: ids, title: ids.map((_, i) => (i < 4 ? '' : movieTitles[i - 4])) },
       methods: {
         kmeans: {

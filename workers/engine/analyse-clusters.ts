@@ -6,7 +6,9 @@
 import type { ClusterParams } from '../../main/contract';
 import { stackFactors } from './cluster/stack-factors';
 import { kmeans } from './cluster/kmeans';
-import { wardLinkage, type Linkage } from './cluster/ward';
+import type { Linkage } from './cluster/ward';
+import { linkage } from './cluster/linkage';
+import { cutTreeAtHeight } from './cluster/cut-height';
 import { cutTree } from './cluster/cut-tree';
 import { copheneticCorrelation } from './cluster/cophenetic';
 import { silhouetteSamples } from './cluster/silhouette';
@@ -91,12 +93,19 @@ export function analyseClusters(
     signal,
     onProgress: (f) => progress(0.02 + 0.2 * f, 'K-means'),
   });
-  progress(0.22, 'Ward linkage (nearest-neighbour chain)');
-  const linkage = wardLinkage(X, n, d, { signal, onProgress: (f) => progress(0.22 + 0.38 * f, 'Ward linkage') });
-  const wardLabels = cutTree(linkage, n, params.k);
+  const method = params.linkage;
+  progress(0.22, `${method} linkage`);
+  const tree = linkage(X, n, d, method, { signal, onProgress: (f) => progress(0.22 + 0.38 * f, `${method} linkage`) });
+  // Cut into k clusters, or at a height (then the tree decides how many).
+  const wardLabels = params.cutHeight !== null ? cutTreeAtHeight(tree, n, params.cutHeight) : cutTree(tree, n, params.k);
+  let hierK = 0;
+  for (const l of wardLabels) if (l + 1 > hierK) hierK = l + 1;
+  if (hierK < 2) {
+    throw new Error(`cutting the tree at height ${params.cutHeight} leaves one cluster; choose a height below ${tree.height[n - 2]}`);
+  }
 
   const sample = n > SILHOUETTE_EXACT_LIMIT ? { size: SILHOUETTE_EXACT_LIMIT, rng: createRng(childSeed(params.seed, 7)) } : undefined;
-  const score = (labels: Int32Array, base: number, name: string): MethodOutput => {
+  const score = (labels: Int32Array, k: number, base: number, name: string): MethodOutput => {
     progress(base, `${name}: silhouette`);
     const s = silhouetteSamples(X, n, d, labels, sample ? { sample: { ...sample, rng: createRng(childSeed(params.seed, 7)) } } : undefined);
     let sum = 0;
@@ -108,13 +117,13 @@ export function analyseClusters(
       }
     }
     progress(base + 0.15, `${name}: profiles`);
-    const profiles = representativeMovies(X, nUsers, nMovies, d, labels, params.k, input.ratingCounts, params.minRatings);
-    const mix = genreMix(labels, nUsers, nMovies, params.k, input.movieGenres, input.nGenres);
+    const profiles = representativeMovies(X, nUsers, nMovies, d, labels, k, input.ratingCounts, params.minRatings);
+    const mix = genreMix(labels, nUsers, nMovies, k, input.movieGenres, input.nGenres);
     const dem = input.demographics
       ? userDemographics(
           labels,
           nUsers,
-          params.k,
+          k,
           input.demographics.age,
           input.demographics.gender,
           input.demographics.occupation,
@@ -128,24 +137,24 @@ export function analyseClusters(
       silhouetteSample: sample ? counted : null,
       daviesBouldin: daviesBouldinScore(X, n, d, labels),
       calinskiHarabasz: calinskiHarabaszScore(X, n, d, labels),
-      inertia: withinSumOfSquares(X, n, d, labels, params.k),
+      inertia: withinSumOfSquares(X, n, d, labels, k),
       copheneticCorrelation: null,
       profiles,
       genreShares: mix.shares,
       demographics: dem,
     };
   };
-  const kmOut = score(km.labels, 0.6, 'K-means');
-  const wardOut = score(wardLabels, 0.78, 'Ward');
+  const kmOut = score(km.labels, params.k, 0.6, 'K-means');
+  const wardOut = score(wardLabels, hierK, 0.78, method);
   progress(0.95, 'cophenetic correlation');
-  wardOut.copheneticCorrelation = copheneticCorrelation(linkage, X, n, d);
+  wardOut.copheneticCorrelation = copheneticCorrelation(tree, X, n, d);
   const mix = genreMix(km.labels, nUsers, nMovies, params.k, input.movieGenres, input.nGenres);
   progress(1, 'done');
   return {
     uvStd: X,
     kmeans: kmOut,
     ward: wardOut,
-    linkage,
+    linkage: tree,
     overallGenreShares: mix.overall,
     adjustedRand: adjustedRandIndex(km.labels, wardLabels),
     contingency: contingencyTable(km.labels, wardLabels),
