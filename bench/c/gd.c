@@ -1,6 +1,6 @@
 /*
  * C yardstick for one alternating masked gradient-descent iteration (SPEC §3), the same
- * two-pass sparse loop as workers/engine/fit/gd-passes.ts:
+ * two-pass sparse loop as the kernels of workers/engine/fit/gd-kernels.ts:
  *
  *   pass A, by user (CSR): γ = r − v_m·u_i for each of user i's ratings, accumulating
  *     Σγ², max |γ − γ_prev|, ‖u_i‖², and g = Σ γ v_m; then u_i ← u_i + 2α(g − λu_i);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRatingsMatrix } from '../data/ratings-matrix';
 import { WarningCounter } from '../data/warnings';
 import { createRng } from '../rng';
+import { triplets } from './fixture.test-helper';
 import { gradientDescent, stableAlpha, type SparseRatings } from './gradient-descent';
 
 interface Fixture {
@@ -12,11 +13,19 @@ interface Fixture {
   alpha: number;
   lambda: number;
   entries: [number, number, number][];
+  validation: [number, number, number][];
   U0: number[];
   V0: number[];
   U: number[];
   V: number[];
-  diagnostics: { iteration: number; rmse: number; max_residual_change: number; max_update: number; objective: number }[];
+  diagnostics: {
+    iteration: number;
+    rmse: number;
+    max_residual_change: number;
+    max_update: number;
+    objective: number;
+    validation_rmse: number;
+  }[];
 }
 
 /** Builds the sparse matrix from (user, movie, rating) triplets with ids equal to indices. */
@@ -53,6 +62,7 @@ describe('gradientDescent', () => {
         rng: createRng(1),
         initialU: Float64Array.from(f.U0),
         initialV: Float64Array.from(f.V0),
+        validation: triplets(f.n_users, f.n_movies, f.validation),
       });
       expect(r.status).toBe('max_iterations');
       expect(r.iterations).toBe(50);
@@ -66,11 +76,14 @@ describe('gradientDescent', () => {
           relErr(got.maxResidualChange, want.max_residual_change),
           relErr(got.maxUpdate, want.max_update),
           relErr(got.objective, want.objective),
+          relErr(got.validationRmse!, want.validation_rmse),
         );
       });
       expect(worst).toBeLessThan(1e-9);
-      for (let j = 0; j < f.U.length; j++) expect(Math.abs(r.U[j] - f.U[j])).toBeLessThan(1e-9 * Math.max(1, Math.abs(f.U[j])));
-      for (let j = 0; j < f.V.length; j++) expect(Math.abs(r.V[j] - f.V[j])).toBeLessThan(1e-9 * Math.max(1, Math.abs(f.V[j])));
+      for (let j = 0; j < f.U.length; j++)
+        expect(Math.abs(r.U[j] - f.U[j])).toBeLessThan(1e-9 * Math.max(1, Math.abs(f.U[j])));
+      for (let j = 0; j < f.V.length; j++)
+        expect(Math.abs(r.V[j] - f.V[j])).toBeLessThan(1e-9 * Math.max(1, Math.abs(f.V[j])));
     });
   }
 
@@ -105,7 +118,14 @@ describe('gradientDescent', () => {
       [1, 0, 4],
       [2, 1, 1],
     ]);
-    const opts = { factors: 2, alpha: 0.01, lambda: 0.1, iterations: 20, tolerance: 0, initScale: 1 };
+    const opts = {
+      factors: 2,
+      alpha: 0.01,
+      lambda: 0.1,
+      iterations: 20,
+      tolerance: 0,
+      initScale: 1,
+    };
     const a = gradientDescent(R, { ...opts, rng: createRng(9) });
     const b = gradientDescent(R, { ...opts, rng: createRng(9) });
     expect(a.diagnostics.at(-1)!.rmse).toBe(b.diagnostics.at(-1)!.rmse);
@@ -134,15 +154,102 @@ describe('gradientDescent', () => {
     expect(stopped.V[3]).toBe(again.V[3]);
   });
 
+  it('keeps the last iteration when the tolerance stop fires in the closing pass', () => {
+    const f = JSON.parse(readFileSync('fixtures/fit/gd-lambda0.json', 'utf8')) as Fixture;
+    const R = sparse(f.entries);
+    const base = {
+      factors: f.factors,
+      alpha: f.alpha,
+      lambda: 0,
+      initScale: 1,
+      rng: createRng(1),
+      initialU: Float64Array.from(f.U0),
+      initialV: Float64Array.from(f.V0),
+    };
+    // The last iteration T (of 50) whose max residual change is a new running minimum: with
+    // the tolerance just above it and T iterations, the stop fires in the closing pass only.
+    const changes = gradientDescent(R, { ...base, iterations: 50, tolerance: 0 }).diagnostics.map(
+      (p) => p.maxResidualChange,
+    );
+    let T = 1;
+    changes.forEach((c, t) => {
+      if (c < Math.min(...changes.slice(0, t))) T = t + 1;
+    });
+    expect(T).toBeGreaterThan(10);
+    const tol = changes[T - 1] * 1.0000001;
+    const plain = gradientDescent(R, { ...base, iterations: T, tolerance: 0 });
+    const stopped = gradientDescent(R, { ...base, iterations: T, tolerance: tol });
+    expect(stopped.status).toBe('converged');
+    expect(stopped.iterations).toBe(T);
+    expect(Array.from(stopped.U)).toEqual(Array.from(plain.U));
+  });
+
+  it('omits validationRmse without a validation set and rejects one of another shape', () => {
+    const f = JSON.parse(readFileSync('fixtures/fit/gd-lambda0.json', 'utf8')) as Fixture;
+    const R = sparse(f.entries);
+    const opts = {
+      factors: 2,
+      alpha: 0.001,
+      lambda: 0,
+      iterations: 3,
+      tolerance: 0,
+      initScale: 1,
+      rng: createRng(1),
+    };
+    expect(gradientDescent(R, opts).diagnostics[0]).not.toHaveProperty('validationRmse');
+    const description = { kind: 'holdout', fraction: 0.2 } as unknown as SparseRatings;
+    expect(() => gradientDescent(R, { ...opts, validation: description })).toThrow(
+      /not a split description/,
+    );
+    const wrong = triplets(R.nUsers + 1, R.nMovies, [[0, 0, 1]]);
+    expect(() => gradientDescent(R, { ...opts, validation: wrong })).toThrow(
+      /validation set is 21 users × 30 movies; expected the training shape 20 × 30/,
+    );
+  });
+
   it('reports divergence with the iteration and a smaller step, and no non-finite diagnostics', () => {
     const f = JSON.parse(readFileSync('fixtures/fit/gd-lambda0.json', 'utf8')) as Fixture;
     const R = sparse(f.entries);
-    const r = gradientDescent(R, { factors: 3, alpha: 1, lambda: 0, iterations: 200, tolerance: 0, initScale: 1, rng: createRng(3) });
+    const r = gradientDescent(R, {
+      factors: 3,
+      alpha: 1,
+      lambda: 0,
+      iterations: 200,
+      tolerance: 0,
+      initScale: 1,
+      rng: createRng(3),
+    });
     expect(r.status).toBe('diverged');
     expect(r.divergence).not.toBeNull();
     expect(r.divergence!.suggestedAlpha).toBeLessThan(1);
-    expect(r.divergence!.message).toMatch(/^step size 1 diverged at iteration \d+; try alpha <= [\d.e-]+$/);
-    for (const p of r.diagnostics) expect(Number.isFinite(p.rmse) && Number.isFinite(p.objective)).toBe(true);
+    expect(r.divergence!.message).toMatch(
+      /^step size 1 diverged at iteration \d+; try alpha <= [\d.e-]+$/,
+    );
+    for (const p of r.diagnostics)
+      expect(Number.isFinite(p.rmse) && Number.isFinite(p.objective)).toBe(true);
+  });
+
+  it('does not call a regularised fit diverged when its RMSE rises while its objective falls', () => {
+    const f = JSON.parse(readFileSync('fixtures/fit/gd-lambda0.json', 'utf8')) as Fixture;
+    const R = sparse(f.entries);
+    const r = gradientDescent(R, {
+      factors: 3,
+      alpha: 0.002,
+      lambda: 20,
+      iterations: 60,
+      tolerance: 0,
+      initScale: 3,
+      rng: createRng(2),
+    });
+    expect(r.status).toBe('max_iterations');
+    const d = r.diagnostics;
+    let longestRise = 0;
+    for (let t = 1, run = 0; t < d.length; t++) {
+      run = d[t].rmse > d[t - 1].rmse ? run + 1 : 0;
+      longestRise = Math.max(longestRise, run);
+      expect(d[t].objective).toBeLessThan(d[t - 1].objective);
+    }
+    expect(longestRise).toBeGreaterThanOrEqual(5);
   });
 
   it('suggests a step size that converges where the original diverged', () => {
@@ -151,7 +258,17 @@ describe('gradientDescent', () => {
     const U = Float64Array.from(f.U0);
     const V = Float64Array.from(f.V0);
     const alpha = stableAlpha(R, U, V, 3, 0, 1);
-    const r = gradientDescent(R, { factors: 3, alpha, lambda: 0, iterations: 200, tolerance: 0, initScale: 1, rng: createRng(1), initialU: U, initialV: V });
+    const r = gradientDescent(R, {
+      factors: 3,
+      alpha,
+      lambda: 0,
+      iterations: 200,
+      tolerance: 0,
+      initScale: 1,
+      rng: createRng(1),
+      initialU: U,
+      initialV: V,
+    });
     expect(r.status).toBe('max_iterations');
     expect(r.diagnostics.at(-1)!.rmse).toBeLessThan(r.diagnostics[0].rmse);
   });
