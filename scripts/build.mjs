@@ -41,6 +41,7 @@ await build({
     analyze: 'main/cli/analyze.ts',
     inspect: 'main/cli/inspect.ts',
     download: 'main/cli/download.ts',
+    sweep: 'main/cli/sweep.ts',
     serve: 'main/server/serve.ts',
     ...Object.fromEntries(
       workers.map((f) => [`workers/${f.replace('.worker.ts', '')}`, `workers/${f}`]),

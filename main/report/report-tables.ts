@@ -7,13 +7,14 @@ import { factorColumns, toCsv, type CsvValue } from './csv';
 import type { ReportInput } from './report-input';
 
 export function diagnosticsCsv(input: ReportInput): string {
-  const rows = input.fit.diagnostics.map((d) => [
-    d.iteration,
-    d.rmse,
-    d.maxResidualChange,
-    d.maxUpdate,
-  ]);
-  return toCsv(['iteration', 'rmse', 'max_residual_change', 'max_update'], rows);
+  // SPEC §7: `validation_rmse` is a fifth column only when the fit held ratings out.
+  const held = input.fit.validation !== null;
+  const rows = input.fit.diagnostics.map((d) => {
+    const row = [d.iteration, d.rmse, d.maxResidualChange, d.maxUpdate];
+    return held ? [...row, d.validationRmse ?? NaN] : row;
+  });
+  const header = ['iteration', 'rmse', 'max_residual_change', 'max_update'];
+  return toCsv(held ? [...header, 'validation_rmse'] : header, rows);
 }
 
 export function userFactorsCsv({ factors }: ReportInput): string {
