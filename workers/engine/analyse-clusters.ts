@@ -11,7 +11,7 @@ import { linkage } from './cluster/linkage';
 import { cutTreeAtHeight } from './cluster/cut-height';
 import { cutTree } from './cluster/cut-tree';
 import { copheneticCorrelation } from './cluster/cophenetic';
-import { silhouetteSamples } from './cluster/silhouette';
+import { silhouetteSampleSize, silhouetteSamples } from './cluster/silhouette';
 import { daviesBouldinScore } from './cluster/davies-bouldin';
 import { calinskiHarabaszScore } from './cluster/calinski-harabasz';
 import { adjustedRandIndex, contingencyTable } from './cluster/agreement';
@@ -68,8 +68,6 @@ export interface AnalyseClustersOutput {
   contingency: { rows: number; cols: number; counts: Int32Array };
 }
 
-/** Above this many points the silhouette is estimated on a seeded sample of this size. */
-export const SILHOUETTE_EXACT_LIMIT = 20_000;
 
 export function analyseClusters(
   input: AnalyseClustersInput,
@@ -104,7 +102,9 @@ export function analyseClusters(
     throw new Error(`cutting the tree at height ${params.cutHeight} leaves one cluster; choose a height below ${tree.height[n - 2]}`);
   }
 
-  const sample = n > SILHOUETTE_EXACT_LIMIT ? { size: SILHOUETTE_EXACT_LIMIT, rng: createRng(childSeed(params.seed, 7)) } : undefined;
+  // Exact up to SILHOUETTE_EXACT_LIMIT points, then a seeded sample sized to a pair budget.
+  const sampleSize = silhouetteSampleSize(n);
+  const sample = sampleSize < n ? { size: sampleSize, rng: createRng(childSeed(params.seed, 7)) } : undefined;
   const score = (labels: Int32Array, k: number, base: number, name: string): MethodOutput => {
     progress(base, `${name}: silhouette`);
     const s = silhouetteSamples(X, n, d, labels, sample ? { sample: { ...sample, rng: createRng(childSeed(params.seed, 7)) } } : undefined);

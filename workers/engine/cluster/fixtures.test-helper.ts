@@ -12,19 +12,39 @@ export interface ReferenceMetrics {
   calinskiHarabasz: number;
 }
 
+export interface ReferenceLinkage {
+  left: number[];
+  right: number[];
+  height: number[];
+  size: number[];
+}
+
+/** One k of the k-sweep reference: scikit-learn's metrics on SciPy's Ward cut. */
+export interface SweepReference {
+  k: number;
+  wardLabels: number[];
+  ward: { silhouette: number; daviesBouldin: number; calinskiHarabasz: number; inertia: number };
+  kmeansInertia: number;
+}
+
 export interface ClusterFixture {
   name: string;
   description: string;
   n: number;
   d: number;
   X: Float64Array;
-  linkage: { left: number[]; right: number[]; height: number[]; size: number[] };
+  linkage: ReferenceLinkage;
   k: number;
   wardLabels: Int32Array;
   cophenetic: number;
   kmeans: { inertia: number; labels: Int32Array };
   metrics: { ward: ReferenceMetrics; kmeans: ReferenceMetrics };
   adjustedRand: number;
+  /** SciPy's average and complete linkages, each with its cophenetic correlation. */
+  linkages: Record<'average' | 'complete', ReferenceLinkage & { cophenetic: number }>;
+  /** fcluster(Z, h, 'distance') partitions, labels renumbered by first appearance. */
+  heightCuts: { method: 'ward' | 'average' | 'complete'; h: number; labels: number[] }[];
+  sweep: SweepReference[];
 }
 
 export const fixtureNames = ['blobs', 'duplicates', 'outlier', 'random-500x20'] as const;

@@ -1,6 +1,16 @@
 import { childSeed, createRng } from '../rng';
 import { checkMatrix } from './check-matrix';
 import { squaredDistance } from './squared-distance';
+import {
+  assign,
+  assignBounded,
+  assignWithBounds,
+  createWorkspace,
+  loosenBounds,
+  sumClusters,
+  updateCenters,
+  type Workspace,
+} from './lloyd-steps';
 import { throwIfAborted } from './throw-if-aborted';
 
 export interface KMeansOptions {
@@ -39,6 +49,12 @@ export interface KMeansResult {
  * 2 + ⌊ln k⌋ candidate centres per step, keeping the one that lowers the potential most),
  * Lloyd iterations until the labels stop changing or the centres move less than the
  * tolerance, and the best of several restarts.
+ *
+ * Assignment steps skip points that provably keep their centre (Hamerly 2010, "Making
+ * k-means even faster"): each point keeps an upper bound on the distance to its centre and a
+ * lower bound on the distance to any other, both moved by how far the centres moved; a point
+ * is measured again only when the bounds overlap (with a 1e-9 relative margin for rounding),
+ * so the labels, iterations and result are those of plain Lloyd iterations.
  *
  * Restart r draws from its own stream, `createRng(childSeed(base, r))` with `base` taken from
  * one draw of `rng`, so a restart's result does not depend on the others. A cluster left
@@ -96,28 +112,8 @@ export function kmeans(
   return best as KMeansResult;
 }
 
-/** Buffers shared by the restarts, allocated once. */
-interface Workspace {
-  closest: Float64Array;
-  candidate: Float64Array;
-  bestCandidate: Float64Array;
-  cumulative: Float64Array;
-  sums: Float64Array;
-  counts: Float64Array;
-  taken: Uint8Array;
-}
-
-function createWorkspace(n: number, d: number, k: number): Workspace {
-  return {
-    closest: new Float64Array(n),
-    candidate: new Float64Array(n),
-    bestCandidate: new Float64Array(n),
-    cumulative: new Float64Array(n),
-    sums: new Float64Array(k * d),
-    counts: new Float64Array(k),
-    taken: new Uint8Array(n),
-  };
-}
+/** Iterations between full recomputations of the cluster sums. */
+const REBUILD_EVERY = 16;
 
 /** One seeded k-means++ start followed by Lloyd iterations (scikit-learn's _kmeans_single_lloyd). */
 function lloyd(
@@ -137,10 +133,18 @@ function lloyd(
   const previous = new Int32Array(n).fill(-1);
   let strict = false;
   let iterations = 0;
+  // The cluster sums follow the labels move by move; they are summed afresh at the start,
+  // after an empty cluster was refilled (which moves a point in the sums but not its label),
+  // and every REBUILD_EVERY iterations so that rounding cannot build up.
+  let rebuild = true;
   for (let it = 0; it < maxIterations; it++) {
     if ((it & 7) === 0) throwIfAborted(signal);
-    assign(X, n, d, centers, k, labels);
+    if (it === 0) assignWithBounds(X, n, d, centers, k, labels, work);
+    else assignBounded(X, n, d, centers, k, labels, work);
+    if (rebuild || it % REBUILD_EVERY === 0) sumClusters(X, n, d, labels, work);
+    rebuild = false;
     const shift = updateCenters(X, n, d, k, labels, centers, next, work);
+    if (work.refilled) rebuild = true;
     const t = centers;
     centers = next;
     next = t;
@@ -158,6 +162,7 @@ function lloyd(
     }
     if (shift <= tol) break;
     previous.set(labels);
+    loosenBounds(n, k, labels, work);
   }
   // As scikit-learn: without strict convergence, one more assignment so labels match centres.
   if (!strict) assign(X, n, d, centers, k, labels);
@@ -236,97 +241,6 @@ function searchLeft(cumulative: Float64Array, n: number, value: number): number 
     else hi = mid;
   }
   return lo < n ? lo : n - 1;
-}
-
-/** Assigns each row to its nearest centre (lowest index on ties). */
-function assign(
-  X: Float64Array,
-  n: number,
-  d: number,
-  centers: Float64Array,
-  k: number,
-  labels: Int32Array,
-): void {
-  for (let i = 0; i < n; i++) {
-    const io = i * d;
-    let best = Infinity;
-    let label = 0;
-    for (let c = 0; c < k; c++) {
-      const q = squaredDistance(X, io, centers, c * d, d);
-      if (q < best) {
-        best = q;
-        label = c;
-      }
-    }
-    labels[i] = label;
-  }
-}
-
-/**
- * Writes the mean of each cluster into `out` (k × d) and returns the summed squared centre
- * movement. Empty clusters take the points farthest from their current centres, which
- * leave their old clusters (scikit-learn's `_relocate_empty_clusters_dense`); a cluster that
- * still has no point keeps its previous centre.
- */
-function updateCenters(
-  X: Float64Array,
-  n: number,
-  d: number,
-  k: number,
-  labels: Int32Array,
-  centers: Float64Array,
-  out: Float64Array,
-  work: Workspace,
-): number {
-  const { sums, counts, taken } = work;
-  sums.fill(0);
-  counts.fill(0);
-  for (let i = 0; i < n; i++) {
-    const io = i * d;
-    const co = labels[i] * d;
-    counts[labels[i]]++;
-    for (let t = 0; t < d; t++) sums[co + t] += X[io + t];
-  }
-
-  let empty = 0;
-  for (let c = 0; c < k; c++) if (counts[c] === 0) empty++;
-  if (empty > 0) {
-    taken.fill(0);
-    for (let c = 0; c < k; c++) {
-      if (counts[c] !== 0) continue;
-      let far = -1;
-      let farDistance = -1;
-      for (let i = 0; i < n; i++) {
-        if (taken[i]) continue;
-        const q = squaredDistance(X, i * d, centers, labels[i] * d, d);
-        if (q > farDistance) {
-          farDistance = q;
-          far = i;
-        }
-      }
-      taken[far] = 1;
-      const old = labels[far];
-      const fo = far * d;
-      for (let t = 0; t < d; t++) {
-        sums[old * d + t] -= X[fo + t];
-        sums[c * d + t] = X[fo + t];
-      }
-      counts[old]--;
-      counts[c] = 1;
-    }
-  }
-
-  let shift = 0;
-  for (let c = 0; c < k; c++) {
-    const co = c * d;
-    for (let t = 0; t < d; t++) {
-      const v = counts[c] > 0 ? sums[co + t] / counts[c] : centers[co + t];
-      const a = v - centers[co + t];
-      shift += a * a;
-      out[co + t] = v;
-    }
-  }
-  return shift;
 }
 
 /** Mean over columns of the population variance, the scale of scikit-learn's tolerance. */

@@ -1,8 +1,69 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose, fixtureNames, loadFixture, maxRelativeError } from './fixtures.test-helper';
+import { createRng } from '../rng';
+import { labelMerges } from './label-merges';
 import { wardLinkage } from './ward';
 
+const labelMergesForTest = (r: { x: number[]; y: number[]; h: number[] }, n: number) =>
+  labelMerges(Int32Array.from(r.x), Int32Array.from(r.y), Float64Array.from(r.h), n);
+
 const line = (...xs: number[]) => Float64Array.from(xs);
+
+/**
+ * The plain nearest-neighbour chain (SciPy's nn_chain on centroids, one full scan per step),
+ * unsorted: merge k joins slots x[k] < y[k] at h[k]. Squared distances are summed exactly as
+ * wardLinkage sums them, so ties fall the same way.
+ */
+function plainChain(X: Float64Array, n: number, d: number) {
+  const C = Float64Array.from(X);
+  const size = new Array<number>(n).fill(1);
+  const q = (a: number, b: number) => {
+    let s = 0;
+    let t = 0;
+    for (; t + 4 <= d; t += 4) {
+      const e = [0, 1, 2, 3].map((u) => C[a * d + t + u] - C[b * d + t + u]);
+      s += e[0] * e[0] + e[1] * e[1] + (e[2] * e[2] + e[3] * e[3]);
+    }
+    for (; t < d; t++) s += (C[a * d + t] - C[b * d + t]) ** 2;
+    return ((2 * size[a] * size[b]) / (size[a] + size[b])) * s;
+  };
+  const chain: number[] = [];
+  const x: number[] = [];
+  const y: number[] = [];
+  const h: number[] = [];
+  for (let k = 0; k < n - 1; k++) {
+    if (chain.length === 0) chain.push(size.findIndex((m) => m > 0));
+    let a: number;
+    let b: number;
+    let best: number;
+    for (;;) {
+      a = chain[chain.length - 1];
+      b = chain.length > 1 ? chain[chain.length - 2] : -1;
+      best = b === -1 ? Infinity : q(a, b);
+      for (let i = 0; i < n; i++) {
+        if (size[i] === 0 || i === a) continue;
+        const v = q(a, i);
+        if (v < best) {
+          best = v;
+          b = i;
+        }
+      }
+      if (chain.length > 1 && b === chain[chain.length - 2]) break;
+      chain.push(b);
+    }
+    chain.length -= 2;
+    const [lo, hi] = a < b ? [a, b] : [b, a];
+    x.push(lo);
+    y.push(hi);
+    h.push(Math.sqrt(best));
+    for (let t = 0; t < d; t++) {
+      C[hi * d + t] = (size[lo] * C[lo * d + t] + size[hi] * C[hi * d + t]) / (size[lo] + size[hi]);
+    }
+    size[hi] += size[lo];
+    size[lo] = 0;
+  }
+  return { x, y, h };
+}
 
 describe('wardLinkage(X, n, d)', () => {
   it('merges 4 points on a line at the hand-computed Ward heights', () => {
@@ -61,6 +122,26 @@ describe('wardLinkage(X, n, d)', () => {
       expect(Array.from(Z.size)).toEqual(f.linkage.size);
     });
   }
+
+  it('gives the plain chain’s tree, ties included, though it rescans far less', () => {
+    // Remembered neighbours and refreshed lists must not change a single merge. An integer
+    // grid with many duplicates and equal distances exercises the tie order; random data
+    // exercises long chains and refreshes.
+    const rng = createRng(17);
+    const grid = Float64Array.from({ length: 300 * 3 }, () => Math.floor(rng() * 4));
+    const noise = Float64Array.from({ length: 400 * 5 }, () => rng() - 0.5);
+    for (const [X, n, d] of [
+      [grid, 300, 3],
+      [noise, 400, 5],
+    ] as const) {
+      // The reference's merges, sorted and relabelled as SciPy does, must be ours exactly.
+      const ref = labelMergesForTest(plainChain(X, n, d), n);
+      const Z = wardLinkage(X, n, d);
+      expect(Array.from(Z.height)).toEqual(Array.from(ref.height));
+      expect(Array.from(Z.left)).toEqual(Array.from(ref.left));
+      expect(Array.from(Z.right)).toEqual(Array.from(ref.right));
+    }
+  });
 
   it('produces a valid tree: n − 1 rows, ascending heights, left < right, sizes add up', () => {
     const f = loadFixture('random-500x20');
