@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LinkageData } from '../../../main/contract';
-import { cutHeight, layoutDendrogram } from './dendrogram';
+import { cutHeight, layoutDendrogram, leafMembership } from './dendrogram';
 
 // Five points on a line at 0, 1, 5, 6, 20; SciPy ward linkage (heights by hand:
 // {0,1} and {5,6} at 1, then those two at sqrt(2·2·2·25/4)… only the order matters here).
@@ -54,5 +54,25 @@ describe('cutHeight', () => {
   it('is null for k outside 2 … n - 1', () => {
     expect(cutHeight(Z.height, 1)).toBeNull();
     expect(cutHeight(Z.height, 5)).toBeNull();
+  });
+});
+
+describe('leafMembership', () => {
+  it('maps every observation to the drawn leaf that holds it', () => {
+    const layout = layoutDendrogram(Z, labels, 2, 3)!;
+    // Leaves: observation 4, subtree 5 = {0, 1}, subtree 6 = {2, 3}.
+    expect(Array.from(leafMembership(Z, layout.leaves, 5))).toEqual([1, 1, 2, 2, 0]);
+  });
+
+  it('is the identity order of the leaves when nothing is truncated', () => {
+    const layout = layoutDendrogram(Z, labels, 3)!;
+    const leafOf = leafMembership(Z, layout.leaves, 5);
+    expect(layout.leaves.map((l, i) => leafOf[l.id] === i)).toEqual([true, true, true, true, true]);
+  });
+});
+
+describe('layoutDendrogram with a cut height', () => {
+  it('draws the cut where it was made', () => {
+    expect(layoutDendrogram(Z, labels, 3, 30, 4)!.cut).toBe(4);
   });
 });

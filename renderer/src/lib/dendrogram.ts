@@ -29,12 +29,14 @@ export interface DendroLayout {
  *
  * @param labels flat cluster of each observation (length n), used to colour subtrees.
  * @param k number of flat clusters the cut produces.
+ * @param cut the height the tree was cut at, when cut by height; default: midway for k.
  */
 export function layoutDendrogram(
   linkage: LinkageData,
   labels: readonly number[],
   k: number,
   p = 30,
+  cut: number | null = null,
 ): DendroLayout | null {
   const merges = linkage.left.length;
   if (merges === 0) return null;
@@ -75,7 +77,31 @@ export function layoutDendrogram(
   };
 
   const root = build(n + merges - 1);
-  return { root, leaves, merges: internal, cut: cutHeight(linkage.height, k) };
+  return { root, leaves, merges: internal, cut: cut ?? cutHeight(linkage.height, k) };
+}
+
+/**
+ * The drawn leaf that holds each observation: `leafOf[i]` indexes `leaves` (every observation
+ * sits under exactly one leaf of a truncated tree).
+ *
+ * @param n observations (merges + 1).
+ */
+export function leafMembership(
+  linkage: LinkageData,
+  leaves: readonly DendroNode[],
+  n: number,
+): Int32Array {
+  const leafOf = new Int32Array(n).fill(-1);
+  const stack: number[] = [];
+  leaves.forEach((leaf, index) => {
+    stack.push(leaf.id);
+    while (stack.length > 0) {
+      const id = stack.pop()!;
+      if (id < n) leafOf[id] = index;
+      else stack.push(linkage.left[id - n], linkage.right[id - n]);
+    }
+  });
+  return leafOf;
 }
 
 /** Midway between the highest merge kept and the lowest merge undone for k clusters. */

@@ -11,6 +11,7 @@ import {
   type EmbedResult,
   type ExportResult,
   type FactorLensApi,
+  type KSweepResult,
   type FitParams,
   type FitPoint,
   type FitResult,
@@ -22,10 +23,18 @@ import {
 import { errorLine, isCancelled, newJobId } from './api';
 import { freshExportDir } from './export-dir';
 import { describeIssue } from './form-issues';
+import { InspectState } from './inspect-state.svelte';
+import { SweepState } from './sweep-state.svelte';
+import {
+  DEFAULT_VALIDATION_FORM,
+  offersGivenSplit,
+  validationFromForm,
+  type ValidationForm,
+} from './validation-form';
 
-export type Step = 'dataset' | 'fit' | 'cluster' | 'export';
+export type Step = 'dataset' | 'fit' | 'sweep' | 'inspect' | 'cluster' | 'export';
 /** One running job per slot; a slot is the kind of work the job does. */
-export type Slot = 'load' | 'fit' | 'cluster' | 'embed' | 'export';
+export type Slot = 'load' | 'fit' | 'sweep' | 'cluster' | 'ksweep' | 'embed' | 'export';
 
 export interface Job {
   id: string;
@@ -47,10 +56,18 @@ export interface Selection {
   cluster: number;
 }
 
+/** Points brushed on one method's map (indices into the clustering's points). */
+export interface Brushed {
+  method: MethodName;
+  indices: number[];
+}
+
 const SLOT_LABEL: Record<Slot, string> = {
   load: 'Opening the dataset',
   fit: 'Fitting',
+  sweep: 'The sweep',
   cluster: 'Clustering',
+  ksweep: 'The k-sweep',
   embed: 'UMAP embedding',
   export: 'Export',
 };
@@ -70,6 +87,7 @@ export class Session {
   releasesLoading = $state(false);
 
   fitParams = $state<FitParams>({ ...DEFAULT_FIT_PARAMS });
+  validationForm = $state<ValidationForm>({ ...DEFAULT_VALIDATION_FORM });
   subset = $state<SubsetForm>({
     enabled: false,
     movieIdMin: null,
@@ -78,17 +96,26 @@ export class Session {
     minRatingsPerUser: 0,
     minRatingsPerMovie: 0,
   });
+  /** The current model: the one the later steps inspect, cluster and export. */
   fit = $state.raw<FitResult | null>(null);
+  /** Every model of this session (fits, sweep cells, opened files), oldest first. */
+  models = $state.raw<FitResult[]>([]);
+  /** The file the latest "Save model" wrote, suggested when opening one. */
+  lastSavedPath = $state<string | null>(null);
   /** Diagnostics of the current or last run, appended as progress events stream in. */
   fitPoints = $state.raw<FitPoint[]>([]);
   /** Iteration limit of the current or last run (the x extent of the live charts). */
   fitTarget = $state(DEFAULT_FIT_PARAMS.iterations);
 
   clusterParams = $state<ClusterParams>({ ...DEFAULT_CLUSTER_PARAMS });
+  /** Cut the tree at `clusterParams.cutHeight` rather than into k clusters. */
+  cutByHeight = $state(false);
   clustering = $state.raw<ClusterResult | null>(null);
   embedding = $state.raw<EmbedResult | null>(null);
   embedNote = $state<string | null>(null);
   selection = $state<Selection | null>(null);
+  brushed = $state.raw<Brushed | null>(null);
+  kSweep = $state.raw<KSweepResult | null>(null);
 
   /** Root for exports, from the core; each export suggests a new folder inside it. */
   exportRoot = $state('');
@@ -100,11 +127,15 @@ export class Session {
   notice = $state<string | null>(null);
 
   readonly api: FactorLensApi;
+  readonly sweep: SweepState;
+  readonly inspect: InspectState;
   #pendingPoints: FitPoint[] = [];
   #frame = 0;
 
   constructor(api: FactorLensApi) {
     this.api = api;
+    this.sweep = new SweepState(this);
+    this.inspect = new InspectState(this);
     api.onProgress((event) => this.#progress(event));
   }
 
@@ -159,18 +190,21 @@ export class Session {
   async runFit(): Promise<void> {
     const dataset = this.dataset;
     if (!dataset) return;
-    const parsed = FitParamsSchema.safeParse($state.snapshot(this.fitParams));
+    const validation = validationFromForm($state.snapshot(this.validationForm));
+    if (!validation.ok) {
+      this.error = validation.message;
+      return;
+    }
+    const parsed = FitParamsSchema.safeParse({
+      ...$state.snapshot(this.fitParams),
+      validation: validation.value,
+    });
     if (!parsed.success) {
       this.error = describeIssue(parsed.error.issues[0]);
       return;
     }
-    const { enabled, ...form } = $state.snapshot(this.subset);
-    const subsetParsed = SubsetSchema.safeParse(blankToNull(form));
-    if (enabled && !subsetParsed.success) {
-      this.error = describeIssue(subsetParsed.error.issues[0]);
-      return;
-    }
-    const subset = enabled && subsetParsed.success ? subsetParsed.data : null;
+    const subset = this.subsetParams();
+    if (subset === undefined) return;
     this.#resetFit();
     this.fitTarget = parsed.data.iterations;
     const result = await this.#run('fit', (jobId) =>
@@ -180,13 +214,124 @@ export class Session {
     if (!result) return;
     if (result.diagnostics.length > 0) this.fitPoints = result.diagnostics;
     this.fit = result;
+    await this.refreshModels();
+  }
+
+  /**
+   * The subset to fit on: null for all ratings, undefined (with the error shown) when the form
+   * is invalid. A given split always fits on the whole release, so it ignores the subset.
+   */
+  subsetParams(): SubsetParams | null | undefined {
+    const { enabled, ...form } = $state.snapshot(this.subset);
+    if (!enabled || this.validationForm.kind === 'given') return null;
+    const parsed = SubsetSchema.safeParse(blankToNull(form));
+    if (!parsed.success) {
+      this.error = describeIssue(parsed.error.issues[0]);
+      return undefined;
+    }
+    return parsed.data;
+  }
+
+  /** Asks the core for the session's models (after a fit, a sweep cell or an opened file). */
+  async refreshModels(): Promise<void> {
+    try {
+      this.models = await this.api.models({});
+    } catch (error) {
+      this.error = `Listing the models failed: ${errorLine(error)}`;
+    }
+  }
+
+  /** Makes another model of this session the current one ("use this model"). */
+  useModel(modelId: string): void {
+    const model = this.models.find((m) => m.modelId === modelId);
+    if (!model || model.modelId === this.fit?.modelId) return;
+    this.#flushPoints();
+    this.fit = model;
+    this.fitPoints = model.diagnostics;
+    this.fitTarget = Math.max(model.iterations, 2);
+    this.#resetClustering();
+    this.notice = `Now using model ${describeModelBrief(model)}.`;
+  }
+
+  /** Saves the current model to a file on the machine running the core. */
+  async saveModel(path: string): Promise<void> {
+    const fit = this.fit;
+    if (!fit) return;
+    try {
+      const saved = await this.api.saveModel({ modelId: fit.modelId, path: path.trim() });
+      this.error = null;
+      this.lastSavedPath = saved.path;
+      this.notice = `Saved the model to ${saved.path} (${Math.ceil(saved.bytes / 1024)} KB).`;
+    } catch (error) {
+      this.error = `Saving the model failed: ${errorLine(error)}`;
+    }
+  }
+
+  /** Reopens a saved model on the open dataset and makes it the current one. */
+  async openModel(path: string): Promise<void> {
+    const dataset = this.dataset;
+    if (!dataset) return;
+    try {
+      const model = await this.api.openModel({ datasetId: dataset.datasetId, path: path.trim() });
+      this.error = null;
+      await this.refreshModels();
+      this.useModel(model.modelId);
+      this.notice = `Opened ${path.trim()}: ${describeModelBrief(model)}.`;
+    } catch (error) {
+      this.error = `Opening the model failed: ${errorLine(error)}`;
+    }
+  }
+
+  /** Offers the given split only where the release ships one; falls back to none elsewhere. */
+  get givenSplitOffered(): boolean {
+    return offersGivenSplit(this.dataset);
+  }
+
+  /** Scores both methods at k = 2…15 on the current model (SPEC §4's k-sweep). */
+  async runKSweep(): Promise<void> {
+    const fit = this.fit;
+    if (!fit || fit.status === 'diverged') return;
+    const p = this.clusterParams;
+    this.kSweep = null;
+    const result = await this.#run('ksweep', (jobId) =>
+      this.api.kSweep({
+        jobId,
+        modelId: fit.modelId,
+        ks: [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15],
+        restarts: p.restarts,
+        seed: p.seed,
+        linkage: p.linkage,
+      }),
+    );
+    if (result && this.fit?.modelId === fit.modelId) this.kSweep = result;
+  }
+
+  /** Pins a candidate as a cluster's representative movie; null restores the nearest one. */
+  async pin(method: MethodName, cluster: number, movieId: number | null): Promise<void> {
+    const clustering = this.clustering;
+    if (!clustering) return;
+    try {
+      const result = await this.api.pinRepresentative({
+        clusteringId: clustering.clusteringId,
+        method,
+        cluster,
+        movieId,
+      });
+      if (this.clustering?.clusteringId === result.clusteringId) this.clustering = result;
+    } catch (error) {
+      this.error = `Pinning failed: ${errorLine(error)}`;
+    }
   }
 
   /** Clusters the current model, then starts the UMAP embedding of the same points. */
   async runCluster(): Promise<void> {
     const fit = this.fit;
     if (!fit || fit.status === 'diverged') return;
-    const parsed = ClusterParamsSchema.safeParse($state.snapshot(this.clusterParams));
+    const form = $state.snapshot(this.clusterParams);
+    const parsed = ClusterParamsSchema.safeParse({
+      ...form,
+      cutHeight: this.cutByHeight ? form.cutHeight : null,
+    });
     if (!parsed.success) {
       this.error = describeIssue(parsed.error.issues[0]);
       return;
@@ -246,8 +391,21 @@ export class Session {
     this.selection = same ? null : { method, cluster };
   }
 
+  /** Points brushed on a map; null or an empty list clears the brush. */
+  brush(method: MethodName, indices: number[] | null): void {
+    this.brushed = indices && indices.length > 0 ? { method, indices } : null;
+  }
+
   dismissError(): void {
     this.error = null;
+  }
+
+  /**
+   * Runs one job in a slot: progress routed to it, cancellation and failure reported once, in
+   * the banner. Resolves null when the job failed or was cancelled.
+   */
+  runJob<T>(slot: Slot, call: (jobId: string) => Promise<T>): Promise<T | null> {
+    return this.#run(slot, call);
   }
 
   async #run<T>(slot: Slot, call: (jobId: string) => Promise<T>): Promise<T | null> {
@@ -276,10 +434,20 @@ export class Session {
   }
 
   #progress(event: ProgressEvent): void {
+    const sweepJob = this.jobs.sweep;
+    if (sweepJob && event.jobId.startsWith(`${sweepJob.id}/`)) {
+      // The fit of one sweep cell (the core names them `<sweep job>/<cell>`): its progress
+      // refines the sweep's fraction between finished cells.
+      sweepJob.fraction = this.sweep.cellProgress(event.jobId, event.fraction);
+      return;
+    }
     const slot = (Object.keys(this.jobs) as Slot[]).find((s) => this.jobs[s]?.id === event.jobId);
     if (!slot) return;
     const job = this.jobs[slot]!;
-    job.fraction = event.fraction;
+    if (slot === 'sweep') {
+      if (event.sweepCell) this.sweep.addCell(event.sweepCell);
+      job.fraction = this.sweep.fraction(event.fraction);
+    } else job.fraction = event.fraction;
     if (!job.cancelling) job.message = event.message;
     if (slot === 'fit' && event.fitPoints?.length) {
       this.#pendingPoints.push(...event.fitPoints);
@@ -300,6 +468,12 @@ export class Session {
     this.dataset = summary;
     if (!summary.synthetic) this.datasetPath ||= summary.path;
     this.#resetFit();
+    this.sweep.reset();
+    this.models = [];
+    if (!offersGivenSplit(summary)) {
+      if (this.validationForm.kind === 'given') this.validationForm.kind = 'none';
+      if (this.sweep.form.validation.kind === 'given') this.sweep.form.validation.kind = 'holdout';
+    }
   }
 
   #resetFit(): void {
@@ -316,8 +490,15 @@ export class Session {
     this.embedding = null;
     this.embedNote = null;
     this.selection = null;
+    this.brushed = null;
     this.exported = null;
+    if (this.kSweep && this.kSweep.modelId !== this.fit?.modelId) this.kSweep = null;
   }
+}
+
+function describeModelBrief(m: FitResult): string {
+  const p = m.params;
+  return `${p.solver === 'als' ? 'ALS' : 'GD'}, K = ${p.factors}, λ = ${p.lambda}`;
 }
 
 /** Empty number inputs arrive as null or undefined; the optional bounds take null. */
