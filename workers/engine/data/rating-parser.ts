@@ -78,13 +78,108 @@ export class RatingParser {
       this.carry = new Uint8Array(0);
       start = nl + 1;
     }
-    for (;;) {
+    // After the first line (BOM, header), lines go through `fastLines`, which parses
+    // well-formed lines inline and hands anything unusual to `line` with its line number.
+    if (start < chunk.length && (this.lineNo === 0 || this.headerPending)) {
       const nl = chunk.indexOf(NL, start);
-      if (nl < 0) break;
+      if (nl < 0) {
+        this.carry = chunk.slice(start);
+        return;
+      }
       this.line(chunk, start, nl);
       start = nl + 1;
     }
+    start = this.fastLines(chunk, start);
     if (start < chunk.length) this.carry = chunk.slice(start);
+  }
+
+  /**
+   * Parses complete lines of `b` from `start` while they are plain `digits SEP digits SEP
+   * number SEP digits` (optionally CR) lines; returns where the unfinished last line begins.
+   * Everything else (blank lines, junk, errors) is passed to `line` for its policy.
+   */
+  private fastLines(b: Uint8Array, start: number): number {
+    const n = b.length;
+    const sep = this.sep;
+    const w = this.sepWidth;
+    let p = start;
+    while (p < n) {
+      const lineStart = p;
+      let user = 0;
+      let digits = 0;
+      let ch = b[p];
+      while (ch >= 48 && ch <= 57) {
+        user = user * 10 + (ch - 48);
+        digits++;
+        ch = b[++p];
+      }
+      let ok = digits > 0 && digits <= 9 && ch === sep;
+      let movie = 0;
+      let rating = 0;
+      let timestamp = 0;
+      if (ok) {
+        p += w;
+        digits = 0;
+        ch = b[p];
+        while (ch >= 48 && ch <= 57) {
+          movie = movie * 10 + (ch - 48);
+          digits++;
+          ch = b[++p];
+        }
+        ok = digits > 0 && digits <= 9 && ch === sep;
+      }
+      if (ok) {
+        p += w;
+        digits = 0;
+        ch = b[p];
+        while (ch >= 48 && ch <= 57) {
+          rating = rating * 10 + (ch - 48);
+          digits++;
+          ch = b[++p];
+        }
+        if (ch === 46) {
+          let scale = 0.1;
+          ch = b[++p];
+          while (ch >= 48 && ch <= 57) {
+            rating += (ch - 48) * scale;
+            scale /= 10;
+            digits++;
+            ch = b[++p];
+          }
+        }
+        ok = digits > 0 && ch === sep;
+      }
+      if (ok) {
+        p += w;
+        digits = 0;
+        ch = b[p];
+        while (ch >= 48 && ch <= 57) {
+          timestamp = timestamp * 10 + (ch - 48);
+          digits++;
+          ch = b[++p];
+        }
+        if (ch === CR) ch = b[++p];
+        ok = digits > 0 && ch === NL;
+      }
+      if (ok) {
+        this.lineNo++;
+        if (this.columns.count === this.columns.user.length) this.grow();
+        const c = this.columns;
+        const i = c.count++;
+        c.user[i] = user;
+        c.movie[i] = movie;
+        c.rating[i] = rating;
+        c.timestamp[i] = timestamp;
+        p++;
+        continue;
+      }
+      // Not a plain line (or cut by the chunk's end): the general path decides.
+      const nl = b.indexOf(NL, lineStart);
+      if (nl < 0) return lineStart;
+      this.line(b, lineStart, nl);
+      p = nl + 1;
+    }
+    return p;
   }
 
   finish(): RatingColumns {
