@@ -19,7 +19,11 @@ for (let run = 0; run < 5; run++) {
       core.cancel(`fit${run}`);
     }
   });
-  await core.fit(`fit${run}`, s.datasetId, { ...DEFAULT_FIT_PARAMS, iterations: 100000, seed: run });
+  await core.fit(`fit${run}`, s.datasetId, {
+    ...DEFAULT_FIT_PARAMS,
+    iterations: 100000,
+    seed: run,
+  });
   latencies.push(performance.now() - asked);
   off();
 }

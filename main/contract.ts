@@ -60,7 +60,11 @@ export type DatasetSummary = z.infer<typeof DatasetSummarySchema>;
 export const ValidationSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
   z.object({ kind: z.literal('holdout'), fraction: z.number().gt(0).lt(1) }),
-  z.object({ kind: z.literal('kfold'), folds: z.number().int().min(2).max(20), fold: z.number().int().min(0) }),
+  z.object({
+    kind: z.literal('kfold'),
+    folds: z.number().int().min(2).max(20),
+    fold: z.number().int().min(0),
+  }),
   z.object({ kind: z.literal('given'), train: z.string().min(1), test: z.string().min(1) }),
 ]);
 export type Validation = z.infer<typeof ValidationSchema>;
@@ -137,7 +141,12 @@ export const FitResultSchema = z.object({
     .nullable(),
   /** The held-out set, when there is one: ratings trained on and held out. */
   validation: z
-    .object({ description: z.string(), trainRatings: z.number().int(), testRatings: z.number().int(), dropped: z.number().int() })
+    .object({
+      description: z.string(),
+      trainRatings: z.number().int(),
+      testRatings: z.number().int(),
+      dropped: z.number().int(),
+    })
     .nullable()
     .default(null),
   status: FitStatusSchema,
@@ -319,7 +328,11 @@ export type SweepCell = z.infer<typeof SweepCellSchema>;
 export const DEFAULT_LAMBDA_GRID = [0.1, 0.5, 1, 5, 10];
 export const DEFAULT_FACTOR_GRID = [10, 20, 30, 40, 50];
 
-const MovieBriefSchema = z.object({ id: z.number().int(), title: z.string(), genres: z.array(z.string()) });
+const MovieBriefSchema = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  genres: z.array(z.string()),
+});
 export type MovieBrief = z.infer<typeof MovieBriefSchema>;
 
 export const RecommendationsSchema = z.object({
@@ -345,7 +358,9 @@ export const FitVsObservedSchema = z.object({
   min: z.number(),
   max: z.number(),
   binWidth: z.number(),
-  series: z.array(z.object({ rating: z.number(), count: z.number().int(), bins: z.array(z.number().int()) })),
+  series: z.array(
+    z.object({ rating: z.number(), count: z.number().int(), bins: z.array(z.number().int()) }),
+  ),
 });
 export type FitVsObserved = z.infer<typeof FitVsObservedSchema>;
 
@@ -443,7 +458,12 @@ export const requestSchemas = {
       datasetId: z.string(),
       base: FitParamsSchema,
       subset: SubsetSchema.nullable().optional(),
-      cells: z.array(z.object({ factors: z.number().int().min(1).max(500), lambda: z.number().nonnegative() })).min(1).max(100),
+      cells: z
+        .array(
+          z.object({ factors: z.number().int().min(1).max(500), lambda: z.number().nonnegative() }),
+        )
+        .min(1)
+        .max(100),
       concurrency: z.number().int().min(1).max(8).default(2),
     }),
     result: z.object({ cells: z.array(SweepCellSchema) }),
@@ -451,7 +471,11 @@ export const requestSchemas = {
   /** Every model fitted in this session (newest last), for "use this model" and comparisons. */
   models: { params: z.object({}), result: z.array(FitResultSchema) },
   recommend: {
-    params: z.object({ modelId: z.string(), userId: z.number().int(), n: z.number().int().min(1).max(100).default(10) }),
+    params: z.object({
+      modelId: z.string(),
+      userId: z.number().int(),
+      n: z.number().int().min(1).max(100).default(10),
+    }),
     result: RecommendationsSchema,
   },
   similarMovies: {
@@ -465,7 +489,11 @@ export const requestSchemas = {
   },
   /** Movies of a model whose title contains the query (case-insensitive), most rated first. */
   searchMovies: {
-    params: z.object({ modelId: z.string(), query: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) }),
+    params: z.object({
+      modelId: z.string(),
+      query: z.string().max(200),
+      limit: z.number().int().min(1).max(100).default(20),
+    }),
     result: z.array(MovieBriefSchema.extend({ ratings: z.number().int() })),
   },
   fitVsObserved: {
@@ -486,12 +514,32 @@ export const requestSchemas = {
     params: z.object({ datasetId: z.string(), path: z.string().min(1) }),
     result: FitResultSchema,
   },
+  /** Saves the analysis of a dataset (models, clusterings, maps, pinned picks) to one file. */
+  saveProject: {
+    params: z.object({ datasetId: z.string(), path: z.string().min(1) }),
+    result: z.object({ path: z.string(), bytes: z.number().int() }),
+  },
+  /** Reopens a saved analysis without recomputing; refuses when the dataset has changed. */
+  openProject: {
+    params: z.object({ jobId, path: z.string().min(1) }),
+    result: z.object({
+      dataset: DatasetSummarySchema,
+      models: z.array(FitResultSchema),
+      clusterings: z.array(
+        z.object({ clustering: ClusterResultSchema, embedding: EmbedResultSchema.nullable() }),
+      ),
+    }),
+  },
   /** Scores both methods at every k (default 2…15) on a model's UVstd. */
   kSweep: {
     params: z.object({
       jobId,
       modelId: z.string(),
-      ks: z.array(z.number().int().min(2).max(50)).min(1).max(30).default([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]),
+      ks: z
+        .array(z.number().int().min(2).max(50))
+        .min(1)
+        .max(30)
+        .default([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]),
       restarts: z.number().int().min(1).max(100).default(10),
       seed: z.number().int().default(134),
       linkage: z.enum(['ward', 'average', 'complete']).default('ward'),

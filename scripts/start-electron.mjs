@@ -6,7 +6,9 @@ import { join } from 'node:path';
 
 const pkg = join(new URL('..', import.meta.url).pathname, 'node_modules', 'electron');
 const pathFile = join(pkg, 'path.txt');
-const binary = existsSync(pathFile) ? join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim()) : null;
+const binary = existsSync(pathFile)
+  ? join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim())
+  : null;
 if (binary === null || !existsSync(binary)) {
   console.error(
     'factorlens: the Electron binary is not installed (its download needs network: run `node node_modules/electron/install.js`); use `npm run serve -- [folder]` for the same app in a browser',

@@ -7,7 +7,11 @@ import { join } from 'node:path';
 import type { FitParams, FitPoint } from '../main/contract';
 import { alternatingLeastSquares } from './engine/fit/als';
 import { fitParallel } from './engine/fit/fit-parallel';
-import { gradientDescent, type GradientDescentResult, type SparseRatings } from './engine/fit/gradient-descent';
+import {
+  gradientDescent,
+  type GradientDescentResult,
+  type SparseRatings,
+} from './engine/fit/gradient-descent';
 import { kFoldSplits } from './engine/fit/k-fold-splits';
 import { splitHoldout } from './engine/fit/split-holdout';
 import { childSeed, createRng } from './engine/rng';
@@ -28,18 +32,26 @@ export interface FitOutput extends GradientDescentResult {
 }
 
 /** Splits R for validation as the params ask; the split's seed is derived from the fit's. */
-function split(R: SparseRatings, params: FitParams, test: SparseRatings | null): { train: SparseRatings; test: SparseRatings | null } {
+function split(
+  R: SparseRatings,
+  params: FitParams,
+  test: SparseRatings | null,
+): { train: SparseRatings; test: SparseRatings | null } {
   const v = params.validation;
   const rng = createRng(childSeed(params.seed, 1001));
   if (v.kind === 'holdout') return splitHoldout(R, v.fraction, rng);
   if (v.kind === 'kfold') {
-    if (v.fold >= v.folds) throw new Error(`fold ${v.fold} does not exist; folds run 0…${v.folds - 1}`);
+    if (v.fold >= v.folds)
+      throw new Error(`fold ${v.fold} does not exist; folds run 0…${v.folds - 1}`);
     return kFoldSplits(R, v.folds, rng).split(v.fold);
   }
   return { train: R, test };
 }
 
-async function fit({ ratings, params, test, workerDir }: FitInput, ctx: JobContext): Promise<FitOutput> {
+async function fit(
+  { ratings, params, test, workerDir }: FitInput,
+  ctx: JobContext,
+): Promise<FitOutput> {
   const { train, test: held } = split(ratings, params, test);
   // Diagnostics stream in batches (~30 a second at most) so a fast fit never floods the UI.
   let pending: FitPoint[] = [];
@@ -49,7 +61,11 @@ async function fit({ ratings, params, test, workerDir }: FitInput, ctx: JobConte
     const now = performance.now();
     if (now - last >= 33 || point.iteration === params.iterations) {
       last = now;
-      ctx.progress(point.iteration / params.iterations, `iteration ${point.iteration} of ${params.iterations}`, pending);
+      ctx.progress(
+        point.iteration / params.iterations,
+        `iteration ${point.iteration} of ${params.iterations}`,
+        pending,
+      );
       pending = [];
     }
   };
@@ -73,11 +89,15 @@ async function fit({ ratings, params, test, workerDir }: FitInput, ctx: JobConte
       divergence: r.divergence ? { ...r.divergence, suggestedAlpha: params.alpha } : null,
     };
   } else if (params.threads > 1) {
-    result = await fitParallel(train, options, { threads: params.threads, workerUrl: join(workerDir, 'fit-shard.js') });
+    result = await fitParallel(train, options, {
+      threads: params.threads,
+      workerUrl: join(workerDir, 'fit-shard.js'),
+    });
   } else {
     result = gradientDescent(train, options);
   }
-  if (pending.length > 0) ctx.progress(result.iterations / params.iterations, `iteration ${result.iterations}`, pending);
+  if (pending.length > 0)
+    ctx.progress(result.iterations / params.iterations, `iteration ${result.iterations}`, pending);
   return { ...result, trainRatings: train.nRatings, testRatings: held?.nRatings ?? 0 };
 }
 

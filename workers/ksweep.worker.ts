@@ -31,7 +31,15 @@ hostJob<KSweepJobInput, KSweepJobOutput>((input, ctx) => {
     signal: ctx.signal,
     onProgress: (f, stage) => ctx.progress(f, stage),
   });
-  const scores = ({ silhouette, daviesBouldin, calinskiHarabasz, inertia }: { silhouette: number; daviesBouldin: number; calinskiHarabasz: number; inertia: number }, k: number) => ({
+  const scores = (
+    {
+      silhouette,
+      daviesBouldin,
+      calinskiHarabasz,
+      inertia,
+    }: { silhouette: number; daviesBouldin: number; calinskiHarabasz: number; inertia: number },
+    k: number,
+  ) => ({
     k,
     silhouette,
     daviesBouldin,
@@ -40,7 +48,9 @@ hostJob<KSweepJobInput, KSweepJobOutput>((input, ctx) => {
   });
   return {
     kmeans: r.rows.map((row) => scores(row.kmeans, row.k)),
-    hierarchical: r.rows.flatMap((row) => (row.hierarchical ? [scores(row.hierarchical, row.k)] : [])),
+    hierarchical: r.rows.flatMap((row) =>
+      row.hierarchical ? [scores(row.hierarchical, row.k)] : [],
+    ),
     silhouetteSample: r.silhouetteExact ? null : r.silhouettePoints,
   };
 });

@@ -177,10 +177,28 @@ describe('analyze on bad input', () => {
 describe('analyze with validation and solvers', () => {
   it('holds out a seeded fraction and writes validation_rmse per iteration', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'fl-ho-')), 'r');
-    const r = analyze(['--out', out, '--iterations', '20', '--alpha', '0.0005', '--epochs', '10', '--holdout', '0.2', '--quiet']);
+    const r = analyze([
+      '--out',
+      out,
+      '--iterations',
+      '20',
+      '--alpha',
+      '0.0005',
+      '--epochs',
+      '10',
+      '--holdout',
+      '0.2',
+      '--quiet',
+    ]);
     expect(r.stderr).toBe('');
     const diag = csv(join(out, 'diagnostics.csv'));
-    expect(diag[0]).toEqual(['iteration', 'rmse', 'max_residual_change', 'max_update', 'validation_rmse']);
+    expect(diag[0]).toEqual([
+      'iteration',
+      'rmse',
+      'max_residual_change',
+      'max_update',
+      'validation_rmse',
+    ]);
     expect(Number(diag[20][4])).toBeGreaterThan(0);
     const s = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     const v = s.parameters.validation;
@@ -189,7 +207,19 @@ describe('analyze with validation and solvers', () => {
 
   it('fits with ALS, labelled in the summary', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'fl-als-')), 'r');
-    const r = analyze(['--out', out, '--iterations', '5', '--solver', 'als', '--lambda', '1', '--epochs', '10', '--quiet']);
+    const r = analyze([
+      '--out',
+      out,
+      '--iterations',
+      '5',
+      '--solver',
+      'als',
+      '--lambda',
+      '1',
+      '--epochs',
+      '10',
+      '--quiet',
+    ]);
     expect(r.stderr).toBe('');
     const s = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(s.parameters.solver).toBe('als');
@@ -207,13 +237,39 @@ describe('sweep (CLI)', () => {
   it('prints one CSV row per (K, λ) cell with train and held-out RMSE', () => {
     const r = spawnSync(
       process.execPath,
-      ['dist/node/sweep.js', '--lambdas', '0.1,5', '--factor-list', '', '--iterations', '15', '--alpha', '0.0005', '--quiet'],
+      [
+        'dist/node/sweep.js',
+        '--lambdas',
+        '0.1,5',
+        '--factor-list',
+        '',
+        '--iterations',
+        '15',
+        '--alpha',
+        '0.0005',
+        '--quiet',
+      ],
       { encoding: 'utf8', timeout: 120_000 },
     );
     expect(r.stderr).toBe('');
-    const rows = r.stdout.trimEnd().split('\n').map((l) => l.split(','));
-    expect(rows[0]).toEqual(['factors', 'lambda', 'status', 'iterations', 'train_rmse', 'validation_rmse', 'max_update', 'seconds']);
-    expect(rows.slice(1).map((row) => row.slice(0, 2))).toEqual([['20', '0.1'], ['20', '5']]);
+    const rows = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.split(','));
+    expect(rows[0]).toEqual([
+      'factors',
+      'lambda',
+      'status',
+      'iterations',
+      'train_rmse',
+      'validation_rmse',
+      'max_update',
+      'seconds',
+    ]);
+    expect(rows.slice(1).map((row) => row.slice(0, 2))).toEqual([
+      ['20', '0.1'],
+      ['20', '5'],
+    ]);
     for (const row of rows.slice(1)) expect(Number(row[5])).toBeGreaterThan(0);
   });
 });

@@ -6,7 +6,12 @@
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { resolve } from 'node:path';
-import { DEFAULT_CLUSTER_PARAMS, DEFAULT_EMBED_PARAMS, DEFAULT_FIT_PARAMS, type Validation } from '../contract';
+import {
+  DEFAULT_CLUSTER_PARAMS,
+  DEFAULT_EMBED_PARAMS,
+  DEFAULT_FIT_PARAMS,
+  type Validation,
+} from '../contract';
 import { FactorLensCore } from '../core/core';
 import { writeFileAtomic } from '../report/write-report';
 import { demoDir, fail, number, progressPrinter, workerDir } from './common';
@@ -19,28 +24,40 @@ function movieRange(value: string): [number, number] {
 }
 
 function solverOption(value: string): 'gd' | 'als' {
-  if (value !== 'gd' && value !== 'als') throw new InvalidArgumentError(`--solver must be gd or als, got "${value}"`);
+  if (value !== 'gd' && value !== 'als')
+    throw new InvalidArgumentError(`--solver must be gd or als, got "${value}"`);
   return value;
 }
 
 function splitOption(value: string): { train: string; test: string } {
   const [train, test, extra] = value.split(',');
   if (!train || !test || extra !== undefined) {
-    throw new InvalidArgumentError(`--split must name two files like u1.base,u1.test, got "${value}"`);
+    throw new InvalidArgumentError(
+      `--split must name two files like u1.base,u1.test, got "${value}"`,
+    );
   }
   return { train, test };
 }
 
 /** The validation the options ask for; at most one kind. */
-function validationOf(o: { holdout?: number; folds?: number; fold: number; split?: { train: string; test: string } }): Validation {
-  const kinds = [o.holdout !== undefined, o.folds !== undefined, o.split !== undefined].filter(Boolean).length;
+function validationOf(o: {
+  holdout?: number;
+  folds?: number;
+  fold: number;
+  split?: { train: string; test: string };
+}): Validation {
+  const kinds = [o.holdout !== undefined, o.folds !== undefined, o.split !== undefined].filter(
+    Boolean,
+  ).length;
   if (kinds > 1) throw new InvalidArgumentError('choose one of --holdout, --folds and --split');
   if (o.holdout !== undefined) {
-    if (o.holdout >= 1) throw new InvalidArgumentError(`--holdout must be a fraction below 1, got ${o.holdout}`);
+    if (o.holdout >= 1)
+      throw new InvalidArgumentError(`--holdout must be a fraction below 1, got ${o.holdout}`);
     return { kind: 'holdout', fraction: o.holdout };
   }
   if (o.folds !== undefined) {
-    if (o.fold >= o.folds) throw new InvalidArgumentError(`--fold must be below --folds (${o.folds}), got ${o.fold}`);
+    if (o.fold >= o.folds)
+      throw new InvalidArgumentError(`--fold must be below --folds (${o.folds}), got ${o.fold}`);
     return { kind: 'kfold', folds: o.folds, fold: o.fold };
   }
   if (o.split !== undefined) return { kind: 'given', ...o.split };
@@ -121,12 +138,39 @@ const program = new Command()
     number('--epochs', { integer: true, min: 10 }),
     DEFAULT_EMBED_PARAMS.nEpochs,
   )
-  .option('--solver <gd|als>', 'gradient descent (the notebook) or alternating least squares', solverOption, 'gd')
-  .option('--threads <n>', 'threads for gradient descent', number('--threads', { integer: true, min: 1 }), 1)
-  .option('--holdout <fraction>', 'hold out a seeded fraction of the ratings, e.g. 0.2', number('--holdout', { positive: true }))
-  .option('--folds <k>', 'k-fold validation: number of folds (with --fold)', number('--folds', { integer: true, min: 2 }))
-  .option('--fold <f>', 'k-fold validation: the fold held out, 0…k−1', number('--fold', { integer: true, min: 0 }), 0)
-  .option('--split <train,test>', "the release's own split, e.g. u1.base,u1.test (100K)", splitOption)
+  .option(
+    '--solver <gd|als>',
+    'gradient descent (the notebook) or alternating least squares',
+    solverOption,
+    'gd',
+  )
+  .option(
+    '--threads <n>',
+    'threads for gradient descent',
+    number('--threads', { integer: true, min: 1 }),
+    1,
+  )
+  .option(
+    '--holdout <fraction>',
+    'hold out a seeded fraction of the ratings, e.g. 0.2',
+    number('--holdout', { positive: true }),
+  )
+  .option(
+    '--folds <k>',
+    'k-fold validation: number of folds (with --fold)',
+    number('--folds', { integer: true, min: 2 }),
+  )
+  .option(
+    '--fold <f>',
+    'k-fold validation: the fold held out, 0…k−1',
+    number('--fold', { integer: true, min: 0 }),
+    0,
+  )
+  .option(
+    '--split <train,test>',
+    "the release's own split, e.g. u1.base,u1.test (100K)",
+    splitOption,
+  )
   .option('--movie-ids <a-b>', 'subset: movie id range, e.g. 1-500', movieRange)
   .option(
     '--top-movies <n>',

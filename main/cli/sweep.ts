@@ -6,7 +6,12 @@
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { resolve } from 'node:path';
-import { DEFAULT_FACTOR_GRID, DEFAULT_FIT_PARAMS, DEFAULT_LAMBDA_GRID, type Validation } from '../contract';
+import {
+  DEFAULT_FACTOR_GRID,
+  DEFAULT_FIT_PARAMS,
+  DEFAULT_LAMBDA_GRID,
+  type Validation,
+} from '../contract';
 import { FactorLensCore } from '../core/core';
 import { writeFileAtomic } from '../report/write-report';
 import { demoDir, fail, number, progressPrinter, workerDir } from './common';
@@ -19,44 +24,106 @@ const program = new Command()
   .name('sweep')
   .description('Fit a grid of models over K and λ and compare their held-out RMSE.')
   .argument('[dataset]', 'MovieLens folder or zip (default: the bundled synthetic demo)')
-  .option('--lambdas <list>', 'λ values at --lambda-factors K', list('--lambdas', false), DEFAULT_LAMBDA_GRID)
-  .option('--lambda-factors <K>', 'K for the λ sweep', number('--lambda-factors', { integer: true, min: 1 }), 20)
-  .option('--factor-list <list>', 'K values at --factors-lambda λ', list('--factor-list', true), DEFAULT_FACTOR_GRID)
+  .option(
+    '--lambdas <list>',
+    'λ values at --lambda-factors K',
+    list('--lambdas', false),
+    DEFAULT_LAMBDA_GRID,
+  )
+  .option(
+    '--lambda-factors <K>',
+    'K for the λ sweep',
+    number('--lambda-factors', { integer: true, min: 1 }),
+    20,
+  )
+  .option(
+    '--factor-list <list>',
+    'K values at --factors-lambda λ',
+    list('--factor-list', true),
+    DEFAULT_FACTOR_GRID,
+  )
   .option('--factors-lambda <λ>', 'λ for the K sweep', number('--factors-lambda', { min: 0 }), 5)
-  .option('--alpha <α>', 'step size', number('--alpha', { positive: true }), DEFAULT_FIT_PARAMS.alpha)
-  .option('--iterations <n>', 'iterations per cell', number('--iterations', { integer: true, min: 1 }), DEFAULT_FIT_PARAMS.iterations)
+  .option(
+    '--alpha <α>',
+    'step size',
+    number('--alpha', { positive: true }),
+    DEFAULT_FIT_PARAMS.alpha,
+  )
+  .option(
+    '--iterations <n>',
+    'iterations per cell',
+    number('--iterations', { integer: true, min: 1 }),
+    DEFAULT_FIT_PARAMS.iterations,
+  )
   .option('--solver <gd|als>', 'gd or als', 'gd')
   .option('--holdout <fraction>', 'held-out fraction', number('--holdout', { positive: true }), 0.2)
   .option('--split <train,test>', "the release's split instead of a hold-out, e.g. u1.base,u1.test")
-  .option('--concurrency <n>', 'cells fitted at once', number('--concurrency', { integer: true, min: 1 }), 2)
+  .option(
+    '--concurrency <n>',
+    'cells fitted at once',
+    number('--concurrency', { integer: true, min: 1 }),
+    2,
+  )
   .option('--seed <n>', 'seed', number('--seed', { integer: true }), DEFAULT_FIT_PARAMS.seed)
   .option('-o, --out <file>', 'write the CSV here instead of stdout')
   .option('-q, --quiet', 'no progress on stderr', false)
-  .configureOutput({ outputError: (s, write) => write(`factorlens: ${s.replace(/^error: /, '')}`) });
+  .configureOutput({
+    outputError: (s, write) => write(`factorlens: ${s.replace(/^error: /, '')}`),
+  });
 
 async function main(): Promise<void> {
   program.parse();
   const o = program.opts();
-  if (o.solver !== 'gd' && o.solver !== 'als') throw new InvalidArgumentError(`--solver must be gd or als, got "${o.solver}"`);
+  if (o.solver !== 'gd' && o.solver !== 'als')
+    throw new InvalidArgumentError(`--solver must be gd or als, got "${o.solver}"`);
   let validation: Validation = { kind: 'holdout', fraction: o.holdout };
   if (o.split) {
     const [train, test] = String(o.split).split(',');
-    if (!train || !test) throw new InvalidArgumentError(`--split must name two files like u1.base,u1.test`);
+    if (!train || !test)
+      throw new InvalidArgumentError(`--split must name two files like u1.base,u1.test`);
     validation = { kind: 'given', train, test };
-  } else if (!(o.holdout < 1)) throw new InvalidArgumentError(`--holdout must be a fraction below 1, got ${o.holdout}`);
+  } else if (!(o.holdout < 1))
+    throw new InvalidArgumentError(`--holdout must be a fraction below 1, got ${o.holdout}`);
   const cells = [
     ...(o.lambdas as number[]).map((lambda) => ({ factors: o.lambdaFactors as number, lambda })),
-    ...(o.factorList as number[]).map((factors) => ({ factors, lambda: o.factorsLambda as number })),
+    ...(o.factorList as number[]).map((factors) => ({
+      factors,
+      lambda: o.factorsLambda as number,
+    })),
   ];
-  if (cells.length === 0) throw new InvalidArgumentError('the grid is empty: give --lambdas or --factor-list');
+  if (cells.length === 0)
+    throw new InvalidArgumentError('the grid is empty: give --lambdas or --factor-list');
   const core = new FactorLensCore({ workerDir, demoDir });
   core.onProgress(progressPrinter(o.quiet));
   const [datasetArg] = program.args;
   const dataset = await core.openDataset('load', datasetArg ? resolve(datasetArg) : null);
-  const base = { ...DEFAULT_FIT_PARAMS, alpha: o.alpha, iterations: o.iterations, seed: o.seed, solver: o.solver, validation };
-  const { cells: done } = await core.sweep('sweep', dataset.datasetId, base, null, cells, o.concurrency);
+  const base = {
+    ...DEFAULT_FIT_PARAMS,
+    alpha: o.alpha,
+    iterations: o.iterations,
+    seed: o.seed,
+    solver: o.solver,
+    validation,
+  };
+  const { cells: done } = await core.sweep(
+    'sweep',
+    dataset.datasetId,
+    base,
+    null,
+    cells,
+    o.concurrency,
+  );
   const rows = done.map((c) =>
-    [c.factors, c.lambda, c.status, c.iterations, c.trainRmse ?? '', c.validationRmse ?? '', c.maxUpdate ?? '', c.seconds.toFixed(3)].join(','),
+    [
+      c.factors,
+      c.lambda,
+      c.status,
+      c.iterations,
+      c.trainRmse ?? '',
+      c.validationRmse ?? '',
+      c.maxUpdate ?? '',
+      c.seconds.toFixed(3),
+    ].join(','),
   );
   const csv = `factors,lambda,status,iterations,train_rmse,validation_rmse,max_update,seconds\n${rows.join('\n')}\n`;
   if (o.out) await writeFileAtomic(resolve(o.out), csv);

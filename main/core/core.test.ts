@@ -65,7 +65,12 @@ describe('FactorLensCore', () => {
     expect(r.status).toBe('diverged');
     expect(r.divergence?.message).toMatch(/diverged at iteration/);
     await expect(
-      core.cluster('c1', r.modelId, { ...DEFAULT_CLUSTER_PARAMS, restarts: 2, seed: 1, minRatings: 5 }),
+      core.cluster('c1', r.modelId, {
+        ...DEFAULT_CLUSTER_PARAMS,
+        restarts: 2,
+        seed: 1,
+        minRatings: 5,
+      }),
     ).rejects.toThrow(/diverged; fit again with a smaller alpha/);
   });
 

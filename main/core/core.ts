@@ -48,6 +48,7 @@ import {
 } from './download';
 import { existsSync } from 'node:fs';
 import { readModel, saveModel } from './model-file';
+import { readProject, writeProject } from './project-file';
 
 export interface Model {
   result: FitResult;
@@ -261,7 +262,12 @@ export class FactorLensCore {
       if (subset && !isEmptySpec(subset)) {
         throw new UserError('a given split cannot be combined with a subset; choose one');
       }
-      const given = readGivenSplit(dataset.summary.path, v.train, v.test, dataset.summary.ratingScale);
+      const given = readGivenSplit(
+        dataset.summary.path,
+        v.train,
+        v.test,
+        dataset.summary.ratingScale,
+      );
       rows = this.rowsOf(dataset, given.train);
       test = given.test;
       dropped = Object.values(given.dropped).reduce((a, b) => a + b, 0);
@@ -379,7 +385,12 @@ export class FactorLensCore {
           const id = `${jobId}/${index}`;
           running.add(id);
           try {
-            const r = await this.fit(id, datasetId, { ...base, factors: cell.factors, lambda: cell.lambda }, subset);
+            const r = await this.fit(
+              id,
+              datasetId,
+              { ...base, factors: cell.factors, lambda: cell.lambda },
+              subset,
+            );
             const last = r.diagnostics.at(-1);
             const record: SweepCell = {
               factors: cell.factors,
@@ -399,7 +410,11 @@ export class FactorLensCore {
         },
         {
           concurrency,
-          signal: { get aborted() { return cancelled; } },
+          signal: {
+            get aborted() {
+              return cancelled;
+            },
+          },
           onCellDone: (_cell, record, index) => {
             done.push(record);
             this.emit({
@@ -445,14 +460,105 @@ export class FactorLensCore {
         `${path} was fitted to ${saved.datasetName} (fingerprint ${saved.fingerprint}), not to ${dataset.summary.name} (${dataset.summary.fingerprint}); open that dataset first`,
       );
     }
-    const rows = this.modelRows(dataset, saved.result.subset?.spec ?? null);
-    const same = (a: Int32Array, b: Int32Array) => a.length === b.length && a.every((x, i) => x === b[i]);
-    if (!same(rows.matrix.userIds, saved.userIds) || !same(rows.matrix.movieIds, saved.movieIds)) {
-      throw new UserError(`${path}: its users and movies differ from the dataset's; the file does not belong to it`);
-    }
-    const result: FitResult = { ...saved.result, modelId: `m-${randomUUID().slice(0, 8)}`, datasetId };
-    this.models.set(result.modelId, { result, dataset, rows, U: saved.U, V: saved.V });
+    const result: FitResult = {
+      ...saved.result,
+      modelId: `m-${randomUUID().slice(0, 8)}`,
+      datasetId,
+    };
+    this.restoreModel(dataset, result, saved, path);
     return result;
+  }
+
+  /** Rebuilds a saved model's rows (whole release, subset or given split) and checks its ids. */
+  private restoreModel(
+    dataset: StoredDataset,
+    result: FitResult,
+    saved: { userIds: Int32Array; movieIds: Int32Array; U: Float64Array; V: Float64Array },
+    path: string,
+  ): void {
+    const v = result.params.validation;
+    const rows =
+      v.kind === 'given'
+        ? this.rowsOf(
+            dataset,
+            readGivenSplit(dataset.summary.path, v.train, v.test, dataset.summary.ratingScale)
+              .train,
+          )
+        : this.modelRows(dataset, result.subset?.spec ?? null);
+    const same = (a: Int32Array, b: Int32Array) =>
+      a.length === b.length && a.every((x, i) => x === b[i]);
+    if (!same(rows.matrix.userIds, saved.userIds) || !same(rows.matrix.movieIds, saved.movieIds)) {
+      throw new UserError(
+        `${path}: its users and movies differ from the dataset's; the file does not belong to it`,
+      );
+    }
+    this.models.set(result.modelId, { result, dataset, rows, U: saved.U, V: saved.V });
+  }
+
+  /** Saves the dataset reference, its models and clusterings (with maps and pins) to one file. */
+  async saveProject(datasetId: string, path: string): Promise<{ path: string; bytes: number }> {
+    const dataset = this.getDataset(datasetId);
+    const models = [...this.models.values()].filter((m) => m.dataset === dataset);
+    const clusterings = [...this.clusterings.values()].filter((c) => c.model.dataset === dataset);
+    const bytes = await writeProject(path, {
+      dataset: {
+        path: dataset.summary.path,
+        name: dataset.summary.name,
+        fingerprint: dataset.summary.fingerprint,
+      },
+      models: models.map((m) => ({
+        result: m.result,
+        userIds: m.rows.matrix.userIds,
+        movieIds: m.rows.matrix.movieIds,
+        U: m.U,
+        V: m.V,
+      })),
+      clusterings: clusterings.map((c) => ({
+        result: c.result,
+        uvStd: c.uvStd,
+        embedding: c.embedding,
+      })),
+    });
+    return { path, bytes };
+  }
+
+  /** Reopens a saved analysis: the dataset (checked by fingerprint), models, clusterings, maps. */
+  async openProject(jobId: string, path: string): Promise<Result<'openProject'>> {
+    const project = readProject(path);
+    const summary = await this.openDataset(jobId, project.dataset.path);
+    if (summary.fingerprint !== project.dataset.fingerprint) {
+      throw new UserError(
+        `${project.dataset.path} has changed since the analysis was saved (fingerprint ${summary.fingerprint}, saved ${project.dataset.fingerprint})`,
+      );
+    }
+    const dataset = this.getDataset(summary.datasetId);
+    const models: FitResult[] = [];
+    const ids = new Map<string, string>();
+    for (const m of project.models) {
+      const result: FitResult = {
+        ...m.result,
+        modelId: `m-${randomUUID().slice(0, 8)}`,
+        datasetId: summary.datasetId,
+      };
+      ids.set(m.result.modelId, result.modelId);
+      this.restoreModel(dataset, result, m, path);
+      models.push(result);
+    }
+    const clusterings = project.clusterings.flatMap((c) => {
+      const modelId = ids.get(c.result.modelId);
+      if (!modelId) return [];
+      const clusteringId = `c-${randomUUID().slice(0, 8)}`;
+      const result: ClusterResult = { ...c.result, clusteringId, modelId };
+      const embedding = c.embedding ? { ...c.embedding, clusteringId } : null;
+      this.clusterings.set(clusteringId, {
+        result,
+        model: this.getModel(modelId),
+        uvStd: c.uvStd,
+        embedding,
+      });
+      return [{ clustering: result, embedding }];
+    });
+    return { dataset: summary, models, clusterings };
   }
 
   getModel(modelId: string): Model {
@@ -507,7 +613,8 @@ export class FactorLensCore {
     o: { ks: number[]; restarts: number; seed: number; linkage: 'ward' | 'average' | 'complete' },
   ): Promise<KSweepResult> {
     const model = this.getModel(modelId);
-    if (model.result.status === 'diverged') throw new UserError(`model ${modelId} diverged; fit again before a k-sweep`);
+    if (model.result.status === 'diverged')
+      throw new UserError(`model ${modelId} diverged; fit again before a k-sweep`);
     const m = model.rows.matrix;
     const n = m.nUsers + m.nMovies;
     if (o.linkage === 'ward') {
@@ -524,7 +631,8 @@ export class FactorLensCore {
       ...o,
     };
     const job = runWorker<KSweepJobOutput>(this.options.workerDir, 'ksweep', input, {
-      onProgress: (fraction, message) => this.emit({ jobId, stage: 'cluster', fraction, message: `k-sweep: ${message}` }),
+      onProgress: (fraction, message) =>
+        this.emit({ jobId, stage: 'cluster', fraction, message: `k-sweep: ${message}` }),
     });
     const out = await this.track(jobId, job);
     return { modelId, linkage: o.linkage, ...out, seconds: (performance.now() - started) / 1000 };
@@ -540,11 +648,19 @@ export class FactorLensCore {
    * Pins a movie of a cluster as its representative (SPEC §4: "let the person pin another");
    * null restores the nearest candidate. Reports and later exports show the pick.
    */
-  pinRepresentative(clusteringId: string, method: MethodName, cluster: number, movieId: number | null): ClusterResult {
+  pinRepresentative(
+    clusteringId: string,
+    method: MethodName,
+    cluster: number,
+    movieId: number | null,
+  ): ClusterResult {
     const c = this.getClustering(clusteringId);
     const r = c.result;
     const profile = r.methods[method].clusters[cluster];
-    if (!profile) throw new UserError(`${method} has no cluster ${cluster} (it has ${r.methods[method].clusters.length})`);
+    if (!profile)
+      throw new UserError(
+        `${method} has no cluster ${cluster} (it has ${r.methods[method].clusters.length})`,
+      );
     if (movieId === null) {
       profile.representative = profile.candidates[0] ?? null;
       profile.pinned = false;
@@ -555,7 +671,9 @@ export class FactorLensCore {
     const rowInPoints = r.points.id.findIndex((id, p) => p >= nUsers && id === movieId);
     if (rowInPoints < 0) throw new UserError(`movie ${movieId} is not in this clustering`);
     if (labels[rowInPoints] !== cluster) {
-      throw new UserError(`movie ${movieId} belongs to ${method} cluster ${labels[rowInPoints]}, not cluster ${cluster}`);
+      throw new UserError(
+        `movie ${movieId} belongs to ${method} cluster ${labels[rowInPoints]}, not cluster ${cluster}`,
+      );
     }
     const d = c.model.result.params.factors;
     const centre = new Float64Array(d);

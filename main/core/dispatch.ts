@@ -5,7 +5,13 @@
 import { join } from 'node:path';
 import { type Method, type Params, type Result, parseParams } from '../contract';
 import type { FactorLensCore } from './core';
-import { fitVsObserved, recommend, searchMovies, similarMovies, userFactors } from './model-queries';
+import {
+  fitVsObserved,
+  recommend,
+  searchMovies,
+  similarMovies,
+  userFactors,
+} from './model-queries';
 
 export interface DispatchContext {
   core: FactorLensCore;
@@ -45,7 +51,8 @@ export async function dispatch<M extends Method>(
       const r = await core.exportReport(p.jobId, p.clusteringId, dir);
       return { ...r, reportUrl: ctx.reportUrl?.(r.dir) ?? null };
     },
-    sweep: (p) => core.sweep(p.jobId, p.datasetId, p.base, p.subset ?? null, p.cells, p.concurrency),
+    sweep: (p) =>
+      core.sweep(p.jobId, p.datasetId, p.base, p.subset ?? null, p.cells, p.concurrency),
     models: async () => core.listModels(),
     recommend: async (p) => recommend(core.getModel(p.modelId), p.userId, p.n),
     similarMovies: async (p) => similarMovies(core.getModel(p.modelId), p.movieId, p.n, p.metric),
@@ -53,9 +60,18 @@ export async function dispatch<M extends Method>(
     fitVsObserved: async (p) => fitVsObserved(core.getModel(p.modelId), p.bins),
     userFactors: async (p) => userFactors(core.getModel(p.modelId), p.rows),
     saveModel: (p) => core.saveModel(p.modelId, p.path),
+    saveProject: (p) => core.saveProject(p.datasetId, p.path),
+    openProject: (p) => core.openProject(p.jobId, p.path),
     openModel: async (p) => core.openModel(p.datasetId, p.path),
-    kSweep: (p) => core.kSweep(p.jobId, p.modelId, { ks: p.ks, restarts: p.restarts, seed: p.seed, linkage: p.linkage }),
-    pinRepresentative: async (p) => core.pinRepresentative(p.clusteringId, p.method, p.cluster, p.movieId),
+    kSweep: (p) =>
+      core.kSweep(p.jobId, p.modelId, {
+        ks: p.ks,
+        restarts: p.restarts,
+        seed: p.seed,
+        linkage: p.linkage,
+      }),
+    pinRepresentative: async (p) =>
+      core.pinRepresentative(p.clusteringId, p.method, p.cluster, p.movieId),
     cancel: async (p) => core.cancel(p.jobId),
   };
   const params = parseParams(method, raw);

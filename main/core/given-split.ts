@@ -11,16 +11,25 @@ import { WarningCounter } from '../../workers/engine/data/warnings';
 import { alignGivenSplit, type GivenSplit } from '../../workers/engine/fit/given-split';
 import { UserError } from './errors';
 
-export function readGivenSplit(datasetPath: string, train: string, test: string, scale: RatingScale): GivenSplit {
+export function readGivenSplit(
+  datasetPath: string,
+  train: string,
+  test: string,
+  scale: RatingScale,
+): GivenSplit {
   if (!statSync(datasetPath).isDirectory()) {
-    throw new UserError(`a given split is read from the release folder; ${datasetPath} is a file (unzip it first)`);
+    throw new UserError(
+      `a given split is read from the release folder; ${datasetPath} is a file (unzip it first)`,
+    );
   }
   const dir = releaseFolder(datasetPath);
   const warnings = new WarningCounter();
   const columns = (name: string): RatingColumns => {
-    if (!/^[\w.-]+$/.test(name)) throw new UserError(`split file "${name}" must be a plain file name in the release folder`);
+    if (!/^[\w.-]+$/.test(name))
+      throw new UserError(`split file "${name}" must be a plain file name in the release folder`);
     const file = join(dir, name);
-    if (!existsSync(file)) throw new UserError(`${name} is not in ${dir}; 100K ships u1.base/u1.test … u5, ua and ub`);
+    if (!existsSync(file))
+      throw new UserError(`${name} is not in ${dir}; 100K ships u1.base/u1.test … u5, ua and ub`);
     const parser = new RatingParser(name, 'tab', warnings);
     parser.push(readFileSync(file));
     return parser.finish();

@@ -33,11 +33,17 @@ export interface SavedModel {
   V: Float64Array;
 }
 
-const encode = (a: Int32Array | Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+const encode = (a: Int32Array | Float64Array) =>
+  Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
 
-function decode<T extends Int32Array | Float64Array>(text: string, Ctor: { new (b: ArrayBuffer): T; BYTES_PER_ELEMENT: number }, what: string): T {
+function decode<T extends Int32Array | Float64Array>(
+  text: string,
+  Ctor: { new (b: ArrayBuffer): T; BYTES_PER_ELEMENT: number },
+  what: string,
+): T {
   const bytes = Buffer.from(text, 'base64');
-  if (bytes.length % Ctor.BYTES_PER_ELEMENT !== 0) throw new UserError(`model file: ${what} is damaged`);
+  if (bytes.length % Ctor.BYTES_PER_ELEMENT !== 0)
+    throw new UserError(`model file: ${what} is damaged`);
   const copy = new ArrayBuffer(bytes.length);
   new Uint8Array(copy).set(bytes);
   return new Ctor(copy);
@@ -64,11 +70,15 @@ export function readModel(path: string): SavedModel & { datasetName: string } {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new UserError(`${path}: not a FactorLens model file (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+    throw new UserError(
+      `${path}: not a FactorLens model file (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`,
+    );
   }
   const parsed = ModelFileSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new UserError(`${path}: not a FactorLens model file (${z.prettifyError(parsed.error).replace(/\s*\n\s*/g, ' ')})`);
+    throw new UserError(
+      `${path}: not a FactorLens model file (${z.prettifyError(parsed.error).replace(/\s*\n\s*/g, ' ')})`,
+    );
   }
   const f = parsed.data;
   const K = f.result.params.factors;
@@ -77,7 +87,17 @@ export function readModel(path: string): SavedModel & { datasetName: string } {
   const U = decode(f.U, Float64Array, 'U');
   const V = decode(f.V, Float64Array, 'V');
   if (U.length !== userIds.length * K || V.length !== movieIds.length * K) {
-    throw new UserError(`${path}: factor sizes do not match the ids and K = ${K}; the file is damaged`);
+    throw new UserError(
+      `${path}: factor sizes do not match the ids and K = ${K}; the file is damaged`,
+    );
   }
-  return { result: f.result, fingerprint: f.dataset.fingerprint, datasetName: f.dataset.name, userIds, movieIds, U, V };
+  return {
+    result: f.result,
+    fingerprint: f.dataset.fingerprint,
+    datasetName: f.dataset.name,
+    userIds,
+    movieIds,
+    U,
+    V,
+  };
 }

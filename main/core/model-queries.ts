@@ -36,7 +36,9 @@ function rowOf(ids: Int32Array, id: number, what: string, model: Model): number 
     if (ids[mid] < id) lo = mid + 1;
     else hi = mid - 1;
   }
-  throw new UserError(`${what} ${id} is not in model ${model.result.modelId} (its ids run ${ids[0]}…${ids[ids.length - 1]})`);
+  throw new UserError(
+    `${what} ${id} is not in model ${model.result.modelId} (its ids run ${ids[0]}…${ids[ids.length - 1]})`,
+  );
 }
 
 export function recommend(model: Model, userId: number, n: number): Recommendations {
@@ -48,12 +50,23 @@ export function recommend(model: Model, userId: number, n: number): Recommendati
   const recs = topNUnrated(model.U, model.V, K, i, rated, n);
   return {
     userId,
-    topRated: Array.from(own.movies, (row, k) => ({ ...movieBrief(model, row), rating: own.ratings[k] })),
-    recommended: Array.from(recs.movies, (row, k) => ({ ...movieBrief(model, row), predicted: recs.predicted[k] })),
+    topRated: Array.from(own.movies, (row, k) => ({
+      ...movieBrief(model, row),
+      rating: own.ratings[k],
+    })),
+    recommended: Array.from(recs.movies, (row, k) => ({
+      ...movieBrief(model, row),
+      predicted: recs.predicted[k],
+    })),
   };
 }
 
-export function similarMovies(model: Model, movieId: number, n: number, metric: 'cosine' | 'euclidean'): SimilarMovies {
+export function similarMovies(
+  model: Model,
+  movieId: number,
+  n: number,
+  metric: 'cosine' | 'euclidean',
+): SimilarMovies {
   const m = model.rows.matrix;
   const row = rowOf(m.movieIds, movieId, 'movie', model);
   const near = nearestMovies(model.V, model.result.params.factors, row, n, metric);
@@ -68,12 +81,17 @@ export function similarMovies(model: Model, movieId: number, n: number, metric: 
   };
 }
 
-export function searchMovies(model: Model, query: string, limit: number): (MovieBrief & { ratings: number })[] {
+export function searchMovies(
+  model: Model,
+  query: string,
+  limit: number,
+): (MovieBrief & { ratings: number })[] {
   const m = model.rows.matrix;
   const q = query.trim().toLowerCase();
   const hits: number[] = [];
   for (let j = 0; j < m.nMovies; j++) {
-    if (q === '' || model.rows.titles[j].toLowerCase().includes(q) || String(m.movieIds[j]) === q) hits.push(j);
+    if (q === '' || model.rows.titles[j].toLowerCase().includes(q) || String(m.movieIds[j]) === q)
+      hits.push(j);
   }
   const count = (j: number) => m.moviePtr[j + 1] - m.moviePtr[j];
   hits.sort((a, b) => count(b) - count(a) || a - b);
@@ -118,7 +136,9 @@ export function fitVsObserved(model: Model, bins: number): FitVsObserved {
     min: lo,
     max: hi,
     binWidth: width,
-    series: [...byRating.entries()].sort((a, b) => a[0] - b[0]).map(([rating, s]) => ({ rating, ...s })),
+    series: [...byRating.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([rating, s]) => ({ rating, ...s })),
   };
 }
 

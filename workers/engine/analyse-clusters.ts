@@ -68,7 +68,6 @@ export interface AnalyseClustersOutput {
   contingency: { rows: number; cols: number; counts: Int32Array };
 }
 
-
 export function analyseClusters(
   input: AnalyseClustersInput,
   options: { signal?: AbortSignal; onProgress?: (fraction: number, message: string) => void } = {},
@@ -93,21 +92,36 @@ export function analyseClusters(
   });
   const method = params.linkage;
   progress(0.22, `${method} linkage`);
-  const tree = linkage(X, n, d, method, { signal, onProgress: (f) => progress(0.22 + 0.38 * f, `${method} linkage`) });
+  const tree = linkage(X, n, d, method, {
+    signal,
+    onProgress: (f) => progress(0.22 + 0.38 * f, `${method} linkage`),
+  });
   // Cut into k clusters, or at a height (then the tree decides how many).
-  const wardLabels = params.cutHeight !== null ? cutTreeAtHeight(tree, n, params.cutHeight) : cutTree(tree, n, params.k);
+  const wardLabels =
+    params.cutHeight !== null
+      ? cutTreeAtHeight(tree, n, params.cutHeight)
+      : cutTree(tree, n, params.k);
   let hierK = 0;
   for (const l of wardLabels) if (l + 1 > hierK) hierK = l + 1;
   if (hierK < 2) {
-    throw new Error(`cutting the tree at height ${params.cutHeight} leaves one cluster; choose a height below ${tree.height[n - 2]}`);
+    throw new Error(
+      `cutting the tree at height ${params.cutHeight} leaves one cluster; choose a height below ${tree.height[n - 2]}`,
+    );
   }
 
   // Exact up to SILHOUETTE_EXACT_LIMIT points, then a seeded sample sized to a pair budget.
   const sampleSize = silhouetteSampleSize(n);
-  const sample = sampleSize < n ? { size: sampleSize, rng: createRng(childSeed(params.seed, 7)) } : undefined;
+  const sample =
+    sampleSize < n ? { size: sampleSize, rng: createRng(childSeed(params.seed, 7)) } : undefined;
   const score = (labels: Int32Array, k: number, base: number, name: string): MethodOutput => {
     progress(base, `${name}: silhouette`);
-    const s = silhouetteSamples(X, n, d, labels, sample ? { sample: { ...sample, rng: createRng(childSeed(params.seed, 7)) } } : undefined);
+    const s = silhouetteSamples(
+      X,
+      n,
+      d,
+      labels,
+      sample ? { sample: { ...sample, rng: createRng(childSeed(params.seed, 7)) } } : undefined,
+    );
     let sum = 0;
     let counted = 0;
     for (const v of s) {
@@ -117,7 +131,16 @@ export function analyseClusters(
       }
     }
     progress(base + 0.15, `${name}: profiles`);
-    const profiles = representativeMovies(X, nUsers, nMovies, d, labels, k, input.ratingCounts, params.minRatings);
+    const profiles = representativeMovies(
+      X,
+      nUsers,
+      nMovies,
+      d,
+      labels,
+      k,
+      input.ratingCounts,
+      params.minRatings,
+    );
     const mix = genreMix(labels, nUsers, nMovies, k, input.movieGenres, input.nGenres);
     const dem = input.demographics
       ? userDemographics(
@@ -162,7 +185,13 @@ export function analyseClusters(
 }
 
 /** Σ over points of the squared distance to their cluster's mean (K-means' inertia). */
-export function withinSumOfSquares(X: Float64Array, n: number, d: number, labels: Int32Array, k: number): number {
+export function withinSumOfSquares(
+  X: Float64Array,
+  n: number,
+  d: number,
+  labels: Int32Array,
+  k: number,
+): number {
   const sums = new Float64Array(k * d);
   const counts = new Int32Array(k);
   for (let i = 0; i < n; i++) {

@@ -6,10 +6,16 @@ import { WarningCounter } from './warnings';
 function parse(bytes: Uint8Array, format: RatingFormat, chunk: number) {
   const w = new WarningCounter();
   const p = new RatingParser('f', format, w, 4);
-  for (let o = 0; o < bytes.length; o += chunk) p.push(bytes.subarray(o, Math.min(bytes.length, o + chunk)));
+  for (let o = 0; o < bytes.length; o += chunk)
+    p.push(bytes.subarray(o, Math.min(bytes.length, o + chunk)));
   const c = p.finish();
   return {
-    rows: Array.from({ length: c.count }, (_, i) => [c.user[i], c.movie[i], c.rating[i], c.timestamp[i]]),
+    rows: Array.from({ length: c.count }, (_, i) => [
+      c.user[i],
+      c.movie[i],
+      c.rating[i],
+      c.timestamp[i],
+    ]),
     lines: Array.from({ length: c.count }, (_, i) => lineOfEntry(c, i)),
     warnings: w.list().map((x) => [x.kind, x.lines]),
   };
@@ -30,7 +36,8 @@ describe('RatingParser', () => {
       [3, 99, 1, 100],
     ]);
     expect(whole.lines).toEqual([1, 2, 4, 5, 6, 7]);
-    for (let chunk = 1; chunk <= bytes.length; chunk++) expect(parse(bytes, 'tab', chunk)).toEqual(whole);
+    for (let chunk = 1; chunk <= bytes.length; chunk++)
+      expect(parse(bytes, 'tab', chunk)).toEqual(whole);
   });
 
   it('parses CSV with a header, CRLF and half stars, and `::` lines, at any chunking', () => {
