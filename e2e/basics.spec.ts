@@ -32,7 +32,16 @@ test.describe('synthetic demo, dark theme', () => {
     await expect(page.getByTestId('fit-data')).toContainText('300 movies');
     await shot(page, '07a-demo-fit-dark');
 
-    await page.getByTestId('go-cluster').click();
+    // The Inspect step reads well in the dark theme too.
+    await page.getByTestId('go-inspect').click();
+    await expect(page.locator('[data-testid="fvo-chart"] g.fvo-row')).toHaveCount(5);
+    await expect(page.getByTestId('heatmap-legend')).toHaveCount(1);
+    await setNumber(page, 'rec-user', 1);
+    await page.getByTestId('rec-run').click();
+    await expect(page.locator('[data-testid="rec-recommended"] tbody tr')).toHaveCount(10);
+    await shot(page, '07c-demo-inspect-dark');
+    await page.getByTestId('nav-cluster').click();
+
     await page.getByTestId('cluster-run').click();
     await expect(page.locator('[data-testid="umap-ward"] .point').first()).toBeAttached({
       timeout: 120_000,

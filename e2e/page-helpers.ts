@@ -1,9 +1,17 @@
 import type { Locator, Page } from '@playwright/test';
 
-/** The number shown in an element, e.g. "1,234.5" → 1234.5; NaN when it is not a number. */
+/**
+ * The number shown in an element, e.g. "1,234.5" → 1234.5 or d3's "−0.02" (U+2212 minus) →
+ * -0.02; NaN when it is not a number.
+ */
 export async function numberIn(locator: Locator): Promise<number> {
   const text = (await locator.textContent()) ?? '';
-  return Number(text.replace(/,/g, '').trim());
+  return Number(
+    text
+      .replace(/,/g, '')
+      .replace(/\u2212/g, '-')
+      .trim(),
+  );
 }
 
 /** Types a number into the input with this test id. */

@@ -451,7 +451,12 @@ export const requestSchemas = {
     params: z.object({ jobId, clusteringId: z.string(), dir: z.string().min(1).nullable() }),
     result: ExportResultSchema,
   },
-  /** Fits one model per (K, λ) cell on parallel workers; every cell's model stays usable. */
+  /**
+   * Fits one model per (K, λ) cell on parallel workers; every cell's model stays usable. Each
+   * cell's fit streams its own `fit` events under job id `<jobId>/<cell index>`; a `sweepCell`
+   * event marks a finished cell. Cancelling resolves with the cells so far (those cut short
+   * have status `cancelled`).
+   */
   sweep: {
     params: z.object({
       jobId,

@@ -421,7 +421,7 @@ export class FactorLensCore {
               jobId,
               stage: 'fit',
               fraction: done.length / cells.length,
-              message: `sweep: cell ${index + 1} of ${cells.length} done (K = ${record.factors}, λ = ${record.lambda})`,
+              message: `sweep: ${done.length} of ${cells.length} cells done (last: K = ${record.factors}, λ = ${record.lambda}, cell ${index + 1})`,
               sweepCell: record,
             });
           },

@@ -447,8 +447,11 @@ export class Session {
     if (slot === 'sweep') {
       if (event.sweepCell) this.sweep.addCell(event.sweepCell);
       job.fraction = this.sweep.fraction(event.fraction);
-    } else job.fraction = event.fraction;
-    if (!job.cancelling) job.message = event.message;
+      if (!job.cancelling) job.message = this.sweep.describeProgress();
+    } else {
+      job.fraction = event.fraction;
+      if (!job.cancelling) job.message = event.message;
+    }
     if (slot === 'fit' && event.fitPoints?.length) {
       this.#pendingPoints.push(...event.fitPoints);
       // Redraw at most once a frame however fast the worker reports.
@@ -470,10 +473,11 @@ export class Session {
     this.#resetFit();
     this.sweep.reset();
     this.models = [];
-    if (!offersGivenSplit(summary)) {
-      if (this.validationForm.kind === 'given') this.validationForm.kind = 'none';
-      if (this.sweep.form.validation.kind === 'given') this.sweep.form.validation.kind = 'holdout';
+    if (!offersGivenSplit(summary) && this.validationForm.kind === 'given') {
+      this.validationForm.kind = 'none';
     }
+    // Sweeps select models on held-out RMSE: on 100K, its published u1 split by default.
+    this.sweep.form.validation.kind = offersGivenSplit(summary) ? 'given' : 'holdout';
   }
 
   #resetFit(): void {

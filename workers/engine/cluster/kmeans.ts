@@ -1,16 +1,7 @@
 import { childSeed, createRng } from '../rng';
 import { checkMatrix } from './check-matrix';
-import { squaredDistance } from './squared-distance';
-import {
-  assign,
-  assignBounded,
-  assignWithBounds,
-  createWorkspace,
-  loosenBounds,
-  sumClusters,
-  updateCenters,
-  type Workspace,
-} from './lloyd-steps';
+import { createKernel, type KernelChoice, type LloydKernel } from './kmeans-kernels';
+import { halfDistances, largestMoves, updateCenters } from './lloyd-steps';
 import { throwIfAborted } from './throw-if-aborted';
 
 export interface KMeansOptions {
@@ -30,6 +21,11 @@ export interface KMeansOptions {
   signal?: AbortSignal;
   /** Called with the fraction of restarts done, in [0, 1]. */
   onProgress?: (fraction: number) => void;
+  /**
+   * Which loops run the steps: 'wasm' (WebAssembly SIMD, kmeans-wasm.ts), 'plain'
+   * (JavaScript) or 'auto' (wasm where available; the default). The results are identical.
+   */
+  kernel?: KernelChoice;
 }
 
 export interface KMeansResult {
@@ -61,6 +57,11 @@ export interface KMeansResult {
  * empty by an iteration is given the point farthest from its current centre, as
  * scikit-learn does; duplicate points and fewer distinct points than k are allowed (some
  * centres then coincide).
+ *
+ * The loops over the points (k-means++ candidates, assignments, cluster sums, inertia) run
+ * in WebAssembly SIMD where available (kmeans-wasm.ts, about 2–3× faster), with the same
+ * arithmetic in the same order as the JavaScript ones, so the result does not depend on
+ * which ran (kmeans-kernels.test.ts).
  */
 export function kmeans(
   X: Float64Array,
@@ -77,6 +78,7 @@ export function kmeans(
     rng,
     signal,
     onProgress,
+    kernel = 'auto',
   } = options;
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`k = ${k}; expected an integer >= 1`);
   if (n < k) throw new RangeError(`k = ${k} clusters need at least ${k} points; got n = ${n}`);
@@ -91,21 +93,11 @@ export function kmeans(
 
   const tol = meanVariance(X, n, d) * tolerance;
   const base = Math.floor(rng() * 4294967296) | 0;
-  const work = createWorkspace(n, d, k);
+  const work = createKernel(X, n, d, k, kernel);
   let best: KMeansResult | null = null;
   for (let r = 0; r < restarts; r++) {
     throwIfAborted(signal);
-    const result = lloyd(
-      X,
-      n,
-      d,
-      k,
-      maxIterations,
-      tol,
-      createRng(childSeed(base, r)),
-      work,
-      signal,
-    );
+    const result = lloyd(n, d, k, maxIterations, tol, createRng(childSeed(base, r)), work, signal);
     if (best === null || result.inertia < best.inertia) best = result;
     onProgress?.((r + 1) / restarts);
   }
@@ -117,20 +109,18 @@ const REBUILD_EVERY = 16;
 
 /** One seeded k-means++ start followed by Lloyd iterations (scikit-learn's _kmeans_single_lloyd). */
 function lloyd(
-  X: Float64Array,
   n: number,
   d: number,
   k: number,
   maxIterations: number,
   tol: number,
   rng: () => number,
-  work: Workspace,
+  kernel: LloydKernel,
   signal: AbortSignal | undefined,
 ): KMeansResult {
-  let centers = kmeansPlusPlus(X, n, d, k, rng, work);
+  const { X, work, labels } = kernel;
+  let centers = kmeansPlusPlus(n, d, k, rng, kernel);
   let next: Float64Array = new Float64Array(k * d);
-  const labels = new Int32Array(n);
-  const previous = new Int32Array(n).fill(-1);
   let strict = false;
   let iterations = 0;
   // The cluster sums follow the labels move by move; they are summed afresh at the start,
@@ -139,9 +129,15 @@ function lloyd(
   let rebuild = true;
   for (let it = 0; it < maxIterations; it++) {
     if ((it & 7) === 0) throwIfAborted(signal);
-    if (it === 0) assignWithBounds(X, n, d, centers, k, labels, work);
-    else assignBounded(X, n, d, centers, k, labels, work);
-    if (rebuild || it % REBUILD_EVERY === 0) sumClusters(X, n, d, labels, work);
+    // Labels change only here, so "labels as in the previous iteration" is "no change".
+    let changes = -1;
+    if (it === 0) kernel.assignFirst(centers);
+    else {
+      halfDistances(d, centers, k, work);
+      const [largestAt, largest, second] = largestMoves(k, work.moved);
+      changes = kernel.assignNext(centers, largestAt, largest, second);
+    }
+    if (rebuild || it % REBUILD_EVERY === 0) kernel.sumClusters();
     rebuild = false;
     const shift = updateCenters(X, n, d, k, labels, centers, next, work);
     if (work.refilled) rebuild = true;
@@ -149,26 +145,16 @@ function lloyd(
     centers = next;
     next = t;
     iterations = it + 1;
-    let same = true;
-    for (let i = 0; i < n; i++) {
-      if (labels[i] !== previous[i]) {
-        same = false;
-        break;
-      }
-    }
-    if (same) {
+    if (changes === 0) {
       strict = true;
       break;
     }
     if (shift <= tol) break;
-    previous.set(labels);
-    loosenBounds(n, k, labels, work);
   }
   // As scikit-learn: without strict convergence, one more assignment so labels match centres.
-  if (!strict) assign(X, n, d, centers, k, labels);
-  let inertia = 0;
-  for (let i = 0; i < n; i++) inertia += squaredDistance(X, i * d, centers, labels[i] * d, d);
-  return { labels, centers, inertia, iterations };
+  if (!strict) kernel.assignPlain(centers);
+  const inertia = kernel.inertia(centers);
+  return { labels: labels.slice(), centers, inertia, iterations };
 }
 
 /**
@@ -177,27 +163,28 @@ function lloyd(
  * potential Σ min(D(x)², ‖x − candidate‖²) it would leave. Returns k × d centres.
  */
 function kmeansPlusPlus(
-  X: Float64Array,
   n: number,
   d: number,
   k: number,
   rng: () => number,
-  work: Workspace,
+  kernel: LloydKernel,
 ): Float64Array {
+  const { X, work } = kernel;
   const centers = new Float64Array(k * d);
   const trials = 2 + Math.floor(Math.log(k));
+  // Three buffers rotate: the current D(x)², the candidate being judged, the best so far.
   let closest = work.closest;
   let bestCandidate = work.bestCandidate;
-  const candidate = work.candidate;
+  let candidate = work.candidate;
   const cumulative = work.cumulative;
 
   const first = Math.min(n - 1, Math.floor(rng() * n));
   centers.set(X.subarray(first * d, first * d + d), 0);
-  let potential = 0;
-  for (let i = 0; i < n; i++) {
-    closest[i] = squaredDistance(X, i * d, X, first * d, d);
-    potential += closest[i];
-  }
+  closest.fill(Infinity);
+  let potential = kernel.trial(first, closest, candidate);
+  let t = closest;
+  closest = candidate;
+  candidate = t;
 
   for (let c = 1; c < k; c++) {
     let running = 0;
@@ -209,20 +196,16 @@ function kmeansPlusPlus(
     let bestId = 0;
     for (let trial = 0; trial < trials; trial++) {
       const id = searchLeft(cumulative, n, rng() * potential);
-      let p = 0;
-      for (let i = 0; i < n; i++) {
-        const q = squaredDistance(X, i * d, X, id * d, d);
-        const m = q < closest[i] ? q : closest[i];
-        candidate[i] = m;
-        p += m;
-      }
+      const p = kernel.trial(id, closest, candidate);
       if (p < bestPotential) {
         bestPotential = p;
         bestId = id;
-        bestCandidate.set(candidate);
+        t = bestCandidate;
+        bestCandidate = candidate;
+        candidate = t;
       }
     }
-    const t = closest;
+    t = closest;
     closest = bestCandidate;
     bestCandidate = t;
     potential = bestPotential;
@@ -243,19 +226,26 @@ function searchLeft(cumulative: Float64Array, n: number, value: number): number 
   return lo < n ? lo : n - 1;
 }
 
-/** Mean over columns of the population variance, the scale of scikit-learn's tolerance. */
+/**
+ * Mean over columns of the population variance, the scale of scikit-learn's tolerance. Each
+ * column is summed in row order, but all columns in one pass over the rows (row-major X).
+ */
 function meanVariance(X: Float64Array, n: number, d: number): number {
-  let total = 0;
-  for (let t = 0; t < d; t++) {
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += X[i * d + t];
-    const mean = sum / n;
-    let ss = 0;
-    for (let i = 0; i < n; i++) {
-      const a = X[i * d + t] - mean;
-      ss += a * a;
-    }
-    total += ss / n;
+  const sum = new Float64Array(d);
+  for (let i = 0; i < n; i++) {
+    const io = i * d;
+    for (let t = 0; t < d; t++) sum[t] += X[io + t];
   }
+  const mean = sum.map((s) => s / n);
+  const ss = new Float64Array(d);
+  for (let i = 0; i < n; i++) {
+    const io = i * d;
+    for (let t = 0; t < d; t++) {
+      const a = X[io + t] - mean[t];
+      ss[t] += a * a;
+    }
+  }
+  let total = 0;
+  for (let t = 0; t < d; t++) total += ss[t] / n;
   return total / d;
 }

@@ -80,21 +80,16 @@ export function assignWithBounds(
   for (let i = 0; i < n; i++) measure(X, i, d, centers, k, labels, work, -1, Infinity);
 }
 
-/** Squared distance from row io of X to centre row co, summed in coordinate order. */
+/** Squared distance from row io of X to centre row co (`squaredDistance`, as everywhere here). */
 function toCentre(X: Float64Array, io: number, centers: Float64Array, co: number, d: number) {
-  let q = 0;
-  for (let t = 0; t < d; t++) {
-    const a = X[io + t] - centers[co + t];
-    q += a * a;
-  }
-  return q;
+  return squaredDistance(X, io, centers, co, d);
 }
 
 /**
  * Nearest centre of point i (lowest index on ties), with exact bounds. The squared distance
- * to centre `known` may be given as `qKnown` (it was just measured); −1 when none is. The
- * other centres are taken two at a time so that each coordinate of the point is loaded once
- * for both (about 1.2× faster); every distance is summed in coordinate order, as `toCentre`.
+ * to centre `known` may be given as `qKnown` (it was just measured); −1 when none is. Every
+ * distance is `squaredDistance`'s, as in `assign` and the inertia, so that the WebAssembly
+ * kernel (kmeans-wasm.ts) can sum its four chains in SIMD lanes and agree to the bit.
  */
 function measure(
   X: Float64Array,
@@ -109,33 +104,8 @@ function measure(
 ): void {
   const io = i * d;
   const q = work.scratch; // squared distance to each centre
-  let c = 0;
-  while (c < k) {
-    if (c === known) {
-      q[c++] = qKnown;
-      continue;
-    }
-    const e = c + 1 === known ? c + 2 : c + 1; // the next centre still to measure
-    if (e >= k) {
-      q[c] = toCentre(X, io, centers, c * d, d);
-      c++;
-      continue;
-    }
-    const c0 = c * d;
-    const c1 = e * d;
-    let q0 = 0;
-    let q1 = 0;
-    for (let t = 0; t < d; t++) {
-      const x = X[io + t];
-      const a = x - centers[c0 + t];
-      const b = x - centers[c1 + t];
-      q0 += a * a;
-      q1 += b * b;
-    }
-    q[c] = q0;
-    q[e] = q1;
-    if (e !== c + 1) q[c + 1] = qKnown; // `known` sat between c and e
-    c = e + 1;
+  for (let c = 0; c < k; c++) {
+    q[c] = c === known ? qKnown : toCentre(X, io, centers, c * d, d);
   }
   // In increasing order, so a strict < keeps the lowest index on ties.
   let best = Infinity;
@@ -158,22 +128,9 @@ function measure(
 /** Relative margin by which bounds must separate before a point is skipped. */
 const BOUND_MARGIN = 1e-9;
 
-/**
- * Hamerly's assignment step: a point whose upper bound is below both its lower bound and
- * half the distance from its centre to the nearest other centre cannot change cluster; one
- * exact distance tightens the upper bound, and only if that fails are the other k − 1
- * measured.
- */
-export function assignBounded(
-  X: Float64Array,
-  n: number,
-  d: number,
-  centers: Float64Array,
-  k: number,
-  labels: Int32Array,
-  work: Workspace,
-): void {
-  const { upper, lower, half, sums, counts } = work;
+/** Per centre: half the distance to the nearest other centre, into `work.half` (Hamerly's s). */
+export function halfDistances(d: number, centers: Float64Array, k: number, work: Workspace): void {
+  const { half } = work;
   for (let c = 0; c < k; c++) {
     let nearest = Infinity;
     for (let e = 0; e < k; e++) {
@@ -183,6 +140,26 @@ export function assignBounded(
     }
     half[c] = 0.5 * Math.sqrt(nearest);
   }
+}
+
+/**
+ * Hamerly's assignment step: a point whose upper bound is below both its lower bound and
+ * half the distance from its centre to the nearest other centre (`work.half`, from
+ * `halfDistances`) cannot change cluster; one exact distance tightens the upper bound, and
+ * only if that fails are the other k − 1 measured. Keeps the cluster sums in step and
+ * returns how many points changed cluster.
+ */
+export function assignBounded(
+  X: Float64Array,
+  n: number,
+  d: number,
+  centers: Float64Array,
+  k: number,
+  labels: Int32Array,
+  work: Workspace,
+): number {
+  const { upper, lower, half, sums, counts } = work;
+  let changes = 0;
   for (let i = 0; i < n; i++) {
     const a = labels[i];
     const m = half[a] > lower[i] ? half[a] : lower[i];
@@ -193,6 +170,7 @@ export function assignBounded(
     measure(X, i, d, centers, k, labels, work, a, qa);
     const b = labels[i];
     if (b !== a) {
+      changes++;
       const io = i * d;
       const ao = a * d;
       const bo = b * d;
@@ -204,6 +182,7 @@ export function assignBounded(
       counts[b]++;
     }
   }
+  return changes;
 }
 
 /** Sums and counts of every cluster's points, from scratch. */
@@ -223,6 +202,23 @@ export function sumClusters(
     counts[labels[i]]++;
     for (let t = 0; t < d; t++) sums[co + t] += X[io + t];
   }
+}
+
+/** The largest centre shift in `moved`, its centre (−1 when all are 0) and the second largest. */
+export function largestMoves(k: number, moved: Float64Array): [number, number, number] {
+  let largest = 0;
+  let largestAt = -1;
+  let secondLargest = 0;
+  for (let c = 0; c < k; c++) {
+    if (moved[c] > largest) {
+      secondLargest = largest;
+      largest = moved[c];
+      largestAt = c;
+    } else if (moved[c] > secondLargest) {
+      secondLargest = moved[c];
+    }
+  }
+  return [largestAt, largest, secondLargest];
 }
 
 /** Moves the bounds by the centre shifts in `work.moved` (Hamerly's update). */
