@@ -81,6 +81,14 @@ writeFileSync(
   join(out, 'u.user'),
   `${users.map((u) => `${u.id}|${u.age}|${u.gender}|${u.occupation}|00000`).join('\n')}\n`,
 );
+// A fixed 80/20 split in 100K's u1.base / u1.test form, so the "given split" validation works
+// on the demo too (its own seeded stream: the ratings above do not depend on it).
+const splitRng = createRng(7);
+const base: string[] = [];
+const test: string[] = [];
+for (const line of lines) (splitRng() < 0.2 ? test : base).push(line);
+writeFileSync(join(out, 'u1.base'), `${base.join('\n')}\n`);
+writeFileSync(join(out, 'u1.test'), `${test.join('\n')}\n`);
 writeFileSync(
   join(out, 'u.info'),
   `${N_USERS} users\n${N_MOVIES} items\n${lines.length} ratings\n`,

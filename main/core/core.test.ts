@@ -74,6 +74,26 @@ describe('FactorLensCore', () => {
     ).rejects.toThrow(/diverged; fit again with a smaller alpha/);
   });
 
+  it('fits on a given split, scoring the held-out file every iteration', async () => {
+    const core = new FactorLensCore({ workerDir, demoDir });
+    const s = await core.openDataset('j1', null);
+    const r = await core.fit('f1', s.datasetId, {
+      ...DEFAULT_FIT_PARAMS,
+      alpha: 0.0005,
+      iterations: 10,
+      validation: { kind: 'given', train: 'u1.base', test: 'u1.test' },
+    });
+    expect(r.validation).toMatchObject({ trainRatings: 25_799 });
+    expect(r.validation!.testRatings + r.validation!.dropped).toBe(6_348);
+    expect(r.diagnostics.every((p) => (p.validationRmse ?? 0) > 0)).toBe(true);
+    await expect(
+      core.fit('f2', s.datasetId, {
+        ...DEFAULT_FIT_PARAMS,
+        validation: { kind: 'given', train: '../x', test: 'u1.test' },
+      }),
+    ).rejects.toThrow(/must be a plain file name/);
+  });
+
   it('reports an unknown dataset id as a user error', async () => {
     const core = new FactorLensCore({ workerDir, demoDir });
     await expect(core.fit('f1', 'nope', DEFAULT_FIT_PARAMS)).rejects.toThrow(

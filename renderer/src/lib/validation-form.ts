@@ -25,7 +25,8 @@ export const DEFAULT_VALIDATION_FORM: ValidationForm = {
 
 /** Releases that ship a train/test split next to their ratings (100K's u1.base … ub.test). */
 export function offersGivenSplit(dataset: DatasetSummary | null): boolean {
-  return dataset?.release === '100k';
+  // 100K ships u1.base/u1.test … ub; the synthetic demo ships a u1 pair of its own.
+  return dataset?.release === '100k' || dataset?.release === 'demo';
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
