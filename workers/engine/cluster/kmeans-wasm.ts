@@ -325,6 +325,19 @@ function assignFunction(d: number, k: number): WasmFunction {
     ...wat`f64.const ${Infinity} f64x2.splat local.tee ${bestV} local.set ${secondV}
       i32.const 0 local.set ${label}`,
   );
+  for (let c = 0; c < k; c++) {
+    // if (q < best) { second = best; best = q; label = c } else if (q < second) second = q:
+    // second = pmin(second, pmax(best, q)), best = pmin(best, q) on splatted values (short
+    // dependency chains, no branch), label by an i32 select.
+    measure.push(
+      ...wat`local.get ${q[c]} f64x2.splat local.set ${qV}
+        local.get ${q[c]} local.get ${bestV} f64x2.extract_lane 0 ${F64_LT} local.set ${lt}
+        local.get ${secondV} local.get ${bestV} local.get ${qV} ${F64X2_PMAX} ${F64X2_PMIN}
+        local.set ${secondV}
+        local.get ${bestV} local.get ${qV} ${F64X2_PMIN} local.set ${bestV}
+        i32.const ${c} local.get ${label} local.get ${lt} select local.set ${label}`,
+    );
+  }
   measure.push(
     ...wat`local.get ${bestV} f64x2.extract_lane 0 local.set ${best}
       local.get ${secondV} f64x2.extract_lane 0 local.set ${second}`,
