@@ -22,6 +22,8 @@ export interface DispatchContext {
   exportRoot: string;
   /** Turns an export folder into an URL the renderer can open (browser mode). */
   reportUrl?: (dir: string) => string | null;
+  /** Extra files the shell writes beside an export (the desktop app: report.pdf). */
+  afterExport?: (dir: string) => Promise<string[]>;
 }
 
 function timestamp(): string {
@@ -49,7 +51,8 @@ export async function dispatch<M extends Method>(
     exportReport: async (p) => {
       const dir = p.dir ?? join(ctx.exportRoot, `report-${timestamp()}`);
       const r = await core.exportReport(p.jobId, p.clusteringId, dir);
-      return { ...r, reportUrl: ctx.reportUrl?.(r.dir) ?? null };
+      const extra = (await ctx.afterExport?.(r.dir)) ?? [];
+      return { ...r, files: [...r.files, ...extra], reportUrl: ctx.reportUrl?.(r.dir) ?? null };
     },
     sweep: (p) =>
       core.sweep(p.jobId, p.datasetId, p.base, p.subset ?? null, p.cells, p.concurrency),

@@ -20,6 +20,7 @@ import { FactorLensCore, defaultExportDir } from '../core/core';
 import { dispatch, type DispatchContext } from '../core/dispatch';
 import { IPC_INVOKE, IPC_PROGRESS } from './channels';
 import { buildMenu } from './menu';
+import { writeFileAtomic } from '../report/write-report';
 import {
   CONTENT_SECURITY_POLICY,
   SECURE_WEB_PREFERENCES,
@@ -63,6 +64,25 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
+/**
+ * The desktop app adds report.pdf beside the HTML report: the same self-contained page,
+ * printed by Chromium in a hidden window with scripts disabled.
+ */
+async function printReportToPdf(dir: string): Promise<string[]> {
+  const win = new BrowserWindow({
+    show: false,
+    webPreferences: { ...SECURE_WEB_PREFERENCES, javascript: false },
+  });
+  try {
+    await win.loadFile(join(dir, 'report.html'));
+    const pdf = await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+    await writeFileAtomic(join(dir, 'report.pdf'), pdf);
+    return ['report.pdf'];
+  } finally {
+    win.destroy();
+  }
+}
+
 async function main(): Promise<void> {
   await app.whenReady();
   const core = new FactorLensCore({
@@ -74,6 +94,7 @@ async function main(): Promise<void> {
     mode: 'electron',
     initialDatasetId: null,
     exportRoot: defaultExportDir(app.getPath('documents')),
+    afterExport: printReportToPdf,
   };
   const folderArg = process.argv.slice(app.isPackaged ? 1 : 2).find((a) => !a.startsWith('-'));
   if (folderArg) {
