@@ -5,6 +5,7 @@
  * without copies.
  */
 import { lineOfEntry, type RatingColumns } from './rating-parser';
+import { cscFromCsr, sharedArray } from './sparse-views';
 import type { WarningCounter } from './warnings';
 
 export interface RatingsMatrix {
@@ -28,15 +29,6 @@ export interface RatingScale {
   min: number;
   max: number;
   step: number;
-}
-
-/** Typed arrays over SharedArrayBuffer where available (Node and cross-origin-isolated pages). */
-function shared<T extends Int32Array | Float32Array>(
-  Ctor: { new (b: ArrayBufferLike): T; BYTES_PER_ELEMENT: number },
-  n: number,
-): T {
-  const Buffer = typeof SharedArrayBuffer === 'function' ? SharedArrayBuffer : ArrayBuffer;
-  return new Ctor(new Buffer(Math.max(1, n) * Ctor.BYTES_PER_ELEMENT));
 }
 
 /** Maps arbitrary non-negative ids to dense indices in ascending-id order. */
@@ -185,9 +177,9 @@ export function buildRatingsMatrix(
   const nRatings = u;
   const entries = unique.subarray(0, nRatings);
 
-  const userPtr = shared(Int32Array, nUsers + 1);
-  const userCol = shared(Int32Array, nRatings);
-  const userVal = shared(Float32Array, nRatings);
+  const userPtr = sharedArray(Int32Array, nUsers + 1);
+  const userCol = sharedArray(Int32Array, nRatings);
+  const userVal = sharedArray(Float32Array, nRatings);
   for (let j = 0; j < nRatings; j++) {
     const e = entries[j];
     userPtr[uIdx[e] + 1]++;
@@ -196,19 +188,7 @@ export function buildRatingsMatrix(
   }
   for (let i = 0; i < nUsers; i++) userPtr[i + 1] += userPtr[i];
 
-  const moviePtr = shared(Int32Array, nMovies + 1);
-  const movieCol = shared(Int32Array, nRatings);
-  const movieVal = shared(Float32Array, nRatings);
-  for (let j = 0; j < nRatings; j++) moviePtr[userCol[j] + 1]++;
-  for (let m = 0; m < nMovies; m++) moviePtr[m + 1] += moviePtr[m];
-  const next = moviePtr.slice(0, nMovies);
-  for (let i = 0; i < nUsers; i++) {
-    for (let j = userPtr[i]; j < userPtr[i + 1]; j++) {
-      const slot = next[userCol[j]]++;
-      movieCol[slot] = i;
-      movieVal[slot] = userVal[j];
-    }
-  }
+  const { moviePtr, movieCol, movieVal } = cscFromCsr(nUsers, nMovies, userPtr, userCol, userVal);
   return {
     nUsers,
     nMovies,

@@ -5,6 +5,7 @@
  * matrix of its entries that the fitting kernels iterate over; the release is never re-read.
  */
 import type { RatingsMatrix } from './ratings-matrix';
+import { cscFromCsr, sharedArray } from './sparse-views';
 
 export interface SubsetSpec {
   /** Inclusive MovieLens id bounds; null means unbounded. */
@@ -109,13 +110,11 @@ export function selectSubset(m: RatingsMatrix, spec: SubsetSpec): Subset {
   }
   const movieIndex = new Int32Array(m.nMovies).fill(-1);
   movieRows.forEach((j, k) => (movieIndex[j] = k));
-  const userIndex = new Int32Array(m.nUsers).fill(-1);
-  userRows.forEach((i, k) => (userIndex[i] = k));
   return {
     spec,
     userRows,
     movieRows,
-    matrix: compactMatrix(m, userRows, movieIndex, userIndex, movieRows),
+    matrix: compactMatrix(m, userRows, movieIndex, movieRows),
     rounds,
   };
 }
@@ -133,7 +132,6 @@ function compactMatrix(
   m: RatingsMatrix,
   userRows: Int32Array,
   movieIndex: Int32Array,
-  userIndex: Int32Array,
   movieRows: Int32Array,
 ): RatingsMatrix {
   const nUsers = userRows.length;
@@ -141,10 +139,9 @@ function compactMatrix(
   let n = 0;
   for (const i of userRows)
     for (let e = m.userPtr[i]; e < m.userPtr[i + 1]; e++) if (movieIndex[m.userCol[e]] >= 0) n++;
-  const S = typeof SharedArrayBuffer === 'function' ? SharedArrayBuffer : ArrayBuffer;
-  const userPtr = new Int32Array(new S(4 * (nUsers + 1)));
-  const userCol = new Int32Array(new S(4 * Math.max(n, 1)));
-  const userVal = new Float32Array(new S(4 * Math.max(n, 1)));
+  const userPtr = sharedArray(Int32Array, nUsers + 1);
+  const userCol = sharedArray(Int32Array, n);
+  const userVal = sharedArray(Float32Array, n);
   let k = 0;
   userRows.forEach((i, u) => {
     for (let e = m.userPtr[i]; e < m.userPtr[i + 1]; e++) {
@@ -155,19 +152,7 @@ function compactMatrix(
     }
     userPtr[u + 1] = k;
   });
-  const moviePtr = new Int32Array(new S(4 * (nMovies + 1)));
-  const movieCol = new Int32Array(new S(4 * Math.max(n, 1)));
-  const movieVal = new Float32Array(new S(4 * Math.max(n, 1)));
-  k = 0;
-  movieRows.forEach((j, v) => {
-    for (let e = m.moviePtr[j]; e < m.moviePtr[j + 1]; e++) {
-      const u = userIndex[m.movieCol[e]];
-      if (u < 0) continue;
-      movieCol[k] = u;
-      movieVal[k++] = m.movieVal[e];
-    }
-    moviePtr[v + 1] = k;
-  });
+  const { moviePtr, movieCol, movieVal } = cscFromCsr(nUsers, nMovies, userPtr, userCol, userVal);
   return {
     nUsers,
     nMovies,

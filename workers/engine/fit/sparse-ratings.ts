@@ -4,6 +4,7 @@
  * splits need: a split keeps the full matrix's I × M shape so that U and V fitted on the
  * training part can score the held-out part, even where a row lost all its ratings.
  */
+import { cscFromCsr, sharedArray } from '../data/sparse-views';
 
 export interface SparseRatings {
   nUsers: number;
@@ -19,14 +20,7 @@ export interface SparseRatings {
   movieVal: Float32Array;
 }
 
-/** Typed arrays over SharedArrayBuffer where available, so worker threads can share them. */
-export function sharedArray<T extends Int32Array | Float32Array | Float64Array>(
-  Ctor: { new (b: ArrayBufferLike): T; BYTES_PER_ELEMENT: number },
-  n: number,
-): T {
-  const Buffer = typeof SharedArrayBuffer === 'function' ? SharedArrayBuffer : ArrayBuffer;
-  return new Ctor(new Buffer(Math.max(1, n) * Ctor.BYTES_PER_ELEMENT));
-}
+export { sharedArray } from '../data/sparse-views';
 
 /**
  * Builds both compressed views from `n` triplets (row indices already in 0..nUsers−1 and
@@ -53,19 +47,7 @@ export function sparseFromTriplets(
     userVal[j] = rating[e];
   }
   for (let i = 0; i < nUsers; i++) userPtr[i + 1] += userPtr[i];
-  const moviePtr = sharedArray(Int32Array, nMovies + 1);
-  const movieCol = sharedArray(Int32Array, n);
-  const movieVal = sharedArray(Float32Array, n);
-  for (let j = 0; j < n; j++) moviePtr[userCol[j] + 1]++;
-  for (let m = 0; m < nMovies; m++) moviePtr[m + 1] += moviePtr[m];
-  const next = moviePtr.slice(0, nMovies);
-  for (let i = 0; i < nUsers; i++) {
-    for (let j = userPtr[i]; j < userPtr[i + 1]; j++) {
-      const slot = next[userCol[j]]++;
-      movieCol[slot] = i;
-      movieVal[slot] = userVal[j];
-    }
-  }
+  const { moviePtr, movieCol, movieVal } = cscFromCsr(nUsers, nMovies, userPtr, userCol, userVal);
   return { nUsers, nMovies, nRatings: n, userPtr, userCol, userVal, moviePtr, movieCol, movieVal };
 }
 
