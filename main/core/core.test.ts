@@ -116,3 +116,26 @@ describe('runWorker', () => {
     await expect(job.promise).rejects.toBeInstanceOf(CancelledError);
   });
 });
+
+describe('cancelAll', () => {
+  it('cancels every running job (the desktop menu) and reports how many', async () => {
+    const core = new FactorLensCore({ workerDir, demoDir });
+    const s = await core.openDataset('j1', null);
+    const a = core.fit('a', s.datasetId, {
+      ...DEFAULT_FIT_PARAMS,
+      alpha: 0.0005,
+      iterations: 100_000,
+    });
+    const b = core.fit('b', s.datasetId, {
+      ...DEFAULT_FIT_PARAMS,
+      alpha: 0.0005,
+      iterations: 100_000,
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(core.cancelAll()).toBe(2);
+    const [ra, rb] = await Promise.all([a, b]);
+    expect(ra.status).toBe('cancelled');
+    expect(rb.status).toBe('cancelled');
+    expect(core.cancelAll()).toBe(0);
+  });
+});

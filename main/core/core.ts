@@ -121,6 +121,13 @@ export class FactorLensCore {
     return true;
   }
 
+  /** Cancels every running job (the desktop menu's Cancel); returns how many there were. */
+  cancelAll(): number {
+    const ids = [...this.jobs.keys()];
+    for (const id of ids) this.cancel(id);
+    return ids.length;
+  }
+
   private async track<O>(jobId: string, job: WorkerJob<O>): Promise<O> {
     if (this.jobs.has(jobId)) throw new UserError(`job id ${jobId} is already running`);
     this.jobs.set(jobId, job);

@@ -19,7 +19,8 @@ import { type Method, requestSchemas } from '../contract';
 import { FactorLensCore, defaultExportDir } from '../core/core';
 import { dispatch, type DispatchContext } from '../core/dispatch';
 import { IPC_INVOKE, IPC_PROGRESS } from './channels';
-import { buildMenu } from './menu';
+import { menuTemplate } from './menu';
+import { droppedPath, loadSettings, saveSettings, withRecent, type Settings } from './settings';
 import { writeFileAtomic } from '../report/write-report';
 import {
   CONTENT_SECURITY_POLICY,
@@ -37,10 +38,17 @@ const rendererIndex = join(appRoot, 'dist', 'renderer', 'index.html');
 const windows = new Set<number>();
 const indexUrl = pathToFileURL(rendererIndex).toString();
 
+let settings: Settings;
+let settingsPath = '';
+/** Opens a dataset from the menu, a drop or a recent entry; set once the core exists. */
+let openAndShow: (path: string | null) => void = () => {};
+
 function createWindow(): BrowserWindow {
+  const bounds = settings.window;
   const win = new BrowserWindow({
-    width: 1400,
-    height: 900,
+    width: bounds?.width ?? 1400,
+    height: bounds?.height ?? 900,
+    ...(bounds ? { x: bounds.x, y: bounds.y } : {}),
     title: 'FactorLens',
     show: false,
     webPreferences: {
@@ -49,10 +57,22 @@ function createWindow(): BrowserWindow {
     },
   });
   windows.add(win.webContents.id);
-  win.on('closed', () => windows.delete(win.webContents.id));
+  const id = win.webContents.id;
+  win.on('closed', () => windows.delete(id));
+  if (bounds?.maximized) win.maximize();
+  // Remember where the window was.
+  win.on('close', () => {
+    const b = win.getNormalBounds();
+    settings = { ...settings, window: { ...b, maximized: win.isMaximized() } };
+    void saveSettings(settingsPath, settings);
+  });
   // No navigation away from the app and no new windows; external links go to the browser.
   win.webContents.on('will-navigate', (e, url) => {
-    if (!isAllowedNavigation(url, indexUrl)) e.preventDefault();
+    if (isAllowedNavigation(url, indexUrl)) return;
+    e.preventDefault();
+    // A folder or zip dropped on the window arrives as a navigation to its file:// URL.
+    const dropped = droppedPath(url);
+    if (dropped) openAndShow(dropped);
   });
   win.webContents.on('will-attach-webview', (e) => e.preventDefault());
   win.webContents.setWindowOpenHandler(({ url }) => {
@@ -85,6 +105,8 @@ async function printReportToPdf(dir: string): Promise<string[]> {
 
 async function main(): Promise<void> {
   await app.whenReady();
+  settingsPath = join(app.getPath('userData'), 'settings.json');
+  settings = loadSettings(settingsPath);
   const core = new FactorLensCore({
     workerDir: join(distNode, 'workers'),
     demoDir: join(appRoot, 'assets', 'demo'),
@@ -131,7 +153,47 @@ async function main(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
     callback(false),
   );
-  Menu.setApplicationMenu(buildMenu());
+  const setMenu = () =>
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        menuTemplate(settings.recent, {
+          open: () => {
+            void dialog
+              .showOpenDialog({
+                title: 'Open a MovieLens folder or zip',
+                properties: ['openDirectory', 'openFile'],
+                filters: [{ name: 'MovieLens release', extensions: ['zip'] }],
+              })
+              .then((r) => {
+                if (!r.canceled && r.filePaths[0]) openAndShow(r.filePaths[0]);
+              });
+          },
+          openRecent: (path) => openAndShow(path),
+          openDemo: () => openAndShow(null),
+          cancelJobs: () => core.cancelAll(),
+        }),
+      ),
+    );
+  // Opening from the shell reloads the window, which then shows the dataset (getState).
+  openAndShow = (path) => {
+    core.openDataset(`menu-${Date.now()}`, path).then(
+      (summary) => {
+        ctx.initialDatasetId = summary.datasetId;
+        if (path) {
+          settings = withRecent(settings, path);
+          void saveSettings(settingsPath, settings);
+          setMenu();
+        }
+        for (const w of BrowserWindow.getAllWindows()) w.webContents.reload();
+      },
+      (e: unknown) =>
+        dialog.showErrorBox(
+          'FactorLens could not open the dataset',
+          e instanceof Error ? e.message : String(e),
+        ),
+    );
+  };
+  setMenu();
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
