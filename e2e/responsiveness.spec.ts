@@ -10,6 +10,10 @@ test.skip(!hasMl100k, ML_100K_MISSING);
 // Playwright's trace recorder snapshots the DOM on the page's main thread and would show up
 // as long tasks itself: measure without it.
 test.use({ trace: 'off', screenshot: 'off' });
+// Measured on 2026-12-03 on a quiet 2-core machine: no task over 50 ms during the fit. When
+// other processes load the machine the renderer is descheduled and tasks stretch (up to 173 ms
+// seen), so one retry absorbs a busy moment; a real regression fails both runs.
+test.describe.configure({ retries: 1 });
 
 declare global {
   interface Window {

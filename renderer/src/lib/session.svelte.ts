@@ -21,7 +21,7 @@ import {
   type SubsetParams,
 } from '../../../main/contract';
 import { errorLine, isCancelled, newJobId } from './api';
-import { freshExportDir } from './export-dir';
+import { freshExportDir, freshProjectPath } from './export-dir';
 import { describeIssue } from './form-issues';
 import { InspectState } from './inspect-state.svelte';
 import { SweepState } from './sweep-state.svelte';
@@ -121,6 +121,10 @@ export class Session {
   exportRoot = $state('');
   exportDir = $state('');
   exported = $state.raw<ExportResult | null>(null);
+  /** Where "Save analysis" writes next. */
+  projectPath = $state('');
+  /** The analysis file to open: the last one saved or opened, until edited. */
+  openProjectPath = $state('');
 
   jobs = $state<Partial<Record<Slot, Job>>>({});
   error = $state<string | null>(null);
@@ -149,6 +153,7 @@ export class Session {
       this.mode = state.mode;
       this.exportRoot = state.defaultExportDir;
       this.exportDir ||= freshExportDir(state.defaultExportDir);
+      this.projectPath ||= freshProjectPath(state.defaultExportDir);
       if (state.dataset) this.#setDataset(state.dataset);
     } catch (error) {
       this.error = `Cannot reach the FactorLens core: ${errorLine(error)}`;
@@ -280,6 +285,78 @@ export class Session {
     } catch (error) {
       this.error = `Opening the model failed: ${errorLine(error)}`;
     }
+  }
+
+  /** Saves the whole analysis of the open dataset (models, clusterings, maps, pins) to a file. */
+  async saveProject(path: string): Promise<void> {
+    const dataset = this.dataset;
+    if (!dataset) return;
+    try {
+      const saved = await this.api.saveProject({
+        datasetId: dataset.datasetId,
+        path: path.trim(),
+      });
+      this.error = null;
+      this.openProjectPath = saved.path;
+      this.projectPath = freshProjectPath(this.exportRoot);
+      this.notice = `Saved the analysis to ${saved.path} (${Math.ceil(saved.bytes / 1024)} KB).`;
+    } catch (error) {
+      this.error = `Saving the analysis failed: ${errorLine(error)}`;
+    }
+  }
+
+  /**
+   * Reopens a saved analysis without recomputing: its dataset, its models (the last one
+   * current) and the clustering of that model with its map and pinned picks.
+   */
+  async openProject(path: string): Promise<void> {
+    const file = path.trim();
+    if (!file) return;
+    const seen = { failure: '' };
+    const result = await this.#run('load', (jobId) =>
+      this.api.openProject({ jobId, path: file }).catch((error: unknown) => {
+        seen.failure = errorLine(error);
+        throw error;
+      }),
+    );
+    if (!result) {
+      // A failure (not a cancel) is reported as the analysis', in one line.
+      if (seen.failure && this.error) this.error = `Opening the analysis failed: ${seen.failure}`;
+      return;
+    }
+    this.#setDataset(result.dataset);
+    this.models = result.models;
+    const model = result.models.at(-1) ?? null;
+    if (model) {
+      this.fit = model;
+      this.fitPoints = model.diagnostics;
+      this.fitTarget = Math.max(model.iterations, 2);
+    }
+    const saved =
+      result.clusterings.findLast((c) => c.clustering.modelId === model?.modelId) ??
+      result.clusterings.at(-1) ??
+      null;
+    if (saved) {
+      if (saved.clustering.modelId !== model?.modelId) {
+        const owner = result.models.find((m) => m.modelId === saved.clustering.modelId);
+        if (owner) {
+          this.fit = owner;
+          this.fitPoints = owner.diagnostics;
+          this.fitTarget = Math.max(owner.iterations, 2);
+        }
+      }
+      this.clustering = saved.clustering;
+      this.embedding = saved.embedding;
+      this.clusterParams = { ...saved.clustering.params };
+      this.cutByHeight = saved.clustering.params.cutHeight !== null;
+    }
+    this.openProjectPath = file;
+    this.step = saved ? 'cluster' : model ? 'fit' : 'dataset';
+    const parts = [
+      `${result.models.length} model${result.models.length === 1 ? '' : 's'}`,
+      `${result.clusterings.length} clustering${result.clusterings.length === 1 ? '' : 's'}`,
+    ];
+    this.notice = `Opened the analysis ${file}: ${parts.join(', ')}.`;
   }
 
   /** Offers the given split only where the release ships one; falls back to none elsewhere. */
