@@ -10,7 +10,8 @@ const config: Configuration = {
   productName: 'FactorLens',
   directories: { output: 'release', buildResources: 'assets/build' },
   files: ['dist/**/*', 'assets/demo/**/*', 'package.json', '!**/*.map'],
-  asarUnpack: ['dist/node/workers/**/*'],
+  // Worker files (bundled with their dependencies) and the demo must be real files on disk.
+  asarUnpack: ['dist/node/workers/**/*', 'assets/demo/**/*'],
   extraMetadata: { main: 'dist/node/electron-main.cjs' },
   linux: { target: ['AppImage', 'deb'], category: 'Science', icon: 'assets/icon.png' },
   mac: {

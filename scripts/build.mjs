@@ -33,6 +33,20 @@ const common = {
   absWorkingDir: root,
 };
 
+// Workers are bundled with their dependencies: in the packaged desktop app they run from
+// app.asar.unpacked, where node_modules (inside app.asar) cannot be resolved.
+const { packages: _external, ...bundled } = common;
+await build({
+  ...bundled,
+  format: 'esm',
+  outdir: join(out, 'workers'),
+  entryPoints: Object.fromEntries(
+    workers.map((f) => [f.replace('.worker.ts', ''), `workers/${f}`]),
+  ),
+  banner: {
+    js: "import { createRequire as __flCreateRequire } from 'node:module'; const require = __flCreateRequire(import.meta.url);",
+  },
+});
 await build({
   ...common,
   format: 'esm',
@@ -43,9 +57,6 @@ await build({
     download: 'main/cli/download.ts',
     sweep: 'main/cli/sweep.ts',
     serve: 'main/server/serve.ts',
-    ...Object.fromEntries(
-      workers.map((f) => [`workers/${f.replace('.worker.ts', '')}`, `workers/${f}`]),
-    ),
   },
 });
 // Electron loads its main entry and the sandboxed preload as CommonJS.

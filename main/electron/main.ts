@@ -20,6 +20,7 @@ import { FactorLensCore, defaultExportDir } from '../core/core';
 import { dispatch, type DispatchContext } from '../core/dispatch';
 import { IPC_INVOKE, IPC_PROGRESS } from './channels';
 import { menuTemplate } from './menu';
+import { unpacked } from './paths';
 import { droppedPath, loadSettings, saveSettings, withRecent, type Settings } from './settings';
 import { writeFileAtomic } from '../report/write-report';
 import {
@@ -108,8 +109,8 @@ async function main(): Promise<void> {
   settingsPath = join(app.getPath('userData'), 'settings.json');
   settings = loadSettings(settingsPath);
   const core = new FactorLensCore({
-    workerDir: join(distNode, 'workers'),
-    demoDir: join(appRoot, 'assets', 'demo'),
+    workerDir: unpacked(join(distNode, 'workers')),
+    demoDir: unpacked(join(appRoot, 'assets', 'demo')),
   });
   const ctx: DispatchContext = {
     core,

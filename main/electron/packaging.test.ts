@@ -33,3 +33,25 @@ describe('packaging configuration (electron.config.ts)', () => {
     expect(csp).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
   });
 });
+
+describe('paths in the packaged app', () => {
+  it('points workers and the demo at app.asar.unpacked, and leaves other paths alone', async () => {
+    const { unpacked } = await import('./paths');
+    expect(unpacked('/opt/FactorLens/resources/app.asar/dist/node/workers')).toBe(
+      '/opt/FactorLens/resources/app.asar.unpacked/dist/node/workers',
+    );
+    expect(unpacked('C:\\FactorLens\\resources\\app.asar\\assets\\demo')).toBe(
+      'C:\\FactorLens\\resources\\app.asar.unpacked\\assets\\demo',
+    );
+    expect(unpacked('/home/ana/factorlens/dist/node/workers')).toBe(
+      '/home/ana/factorlens/dist/node/workers',
+    );
+  });
+
+  it('bundles each worker with its dependencies (they cannot resolve node_modules from outside the asar)', () => {
+    for (const f of ['load', 'fit', 'fit-shard', 'cluster', 'ksweep', 'embed']) {
+      const code = readFileSync(`dist/node/workers/${f}.js`, 'utf8');
+      expect(code, f).not.toMatch(/from\s+["'](zod|umap-js|fflate|papaparse)["']/);
+    }
+  });
+});
