@@ -3,7 +3,8 @@
  * float64, exact), tied to its dataset by the ratings fingerprint and to its rows by their ids.
  * Reading validates the whole file and refuses a model made from other data.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { z } from 'zod';
 import { FitResultSchema, type FitResult } from '../contract';
 import { writeFileAtomic } from '../report/write-report';
@@ -61,6 +62,8 @@ export async function saveModel(path: string, datasetName: string, m: SavedModel
     U: encode(m.U),
     V: encode(m.V),
   });
+  // The default folder (the export folder) may not exist before the first export.
+  mkdirSync(dirname(path), { recursive: true });
   await writeFileAtomic(path, text);
   return Buffer.byteLength(text);
 }

@@ -142,7 +142,12 @@ describe('saved analyses', () => {
     });
     const cl = c.methods.ward.clusters.find((p) => p.candidates.length >= 2)!;
     core.pinRepresentative(c.clusteringId, 'ward', cl.cluster, cl.candidates[1].id);
-    const path = join(mkdtempSync(join(tmpdir(), 'fl-proj-')), 'analysis.factorlens.json');
+    // Into a folder that does not exist yet: saving creates it.
+    const path = join(
+      mkdtempSync(join(tmpdir(), 'fl-proj-')),
+      'not-yet',
+      'analysis.factorlens.json',
+    );
     await core.saveProject(d.datasetId, path);
 
     const fresh = new FactorLensCore({ workerDir, demoDir });

@@ -3,7 +3,8 @@
  * (parameters, diagnostics, exact factors), every clustering (results, pinned picks, UVstd)
  * and its UMAP map, so reopening restores the same screens without recomputing.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { z } from 'zod';
 import {
   ClusterResultSchema,
@@ -96,6 +97,8 @@ export async function writeProject(path: string, p: Project): Promise<number> {
       embedding: c.embedding,
     })),
   });
+  // The default folder (the export folder) may not exist before the first export.
+  mkdirSync(dirname(path), { recursive: true });
   await writeFileAtomic(path, text);
   return Buffer.byteLength(text);
 }
