@@ -69,10 +69,6 @@ test('a 3,000-iteration fit on 100K leaves no renderer task over 100 ms', async 
     .first()
     .getAttribute('data-points');
   expect(Number(points)).toBe(3000);
-  console.log(
-    JSON.stringify(during.map((t) => [Math.round(t.start - fitStart), Math.round(t.duration)])),
-    Math.round(fitEnd - fitStart),
-  );
   expect(longest).toBeLessThan(100);
   await shot(page, '16-long-fit');
 });

@@ -25,16 +25,16 @@ interface Running {
 }
 
 /** Starts the server, with `folder` opened at start when given; resolves with its URL. */
-type StartServer = (folder?: string | null) => Promise<string>;
+type StartServer = (folder?: string | null, extraArgs?: string[]) => Promise<string>;
 
 export const test = base.extend<{ startServer: StartServer }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
   startServer: async ({}, use, testInfo) => {
     const running: Running[] = [];
-    await use(async (folder = null) => {
+    await use(async (folder = null, extraArgs = []) => {
       const script = join(repoRoot, 'dist', 'node', 'serve.js');
       if (!existsSync(script)) throw new Error(`${script} is missing; run npm run build first`);
-      const args = [script, '--port', '0', '--no-open'];
+      const args = [script, '--port', '0', '--no-open', ...extraArgs];
       if (folder) args.push(folder);
       const child = spawn(process.execPath, args, {
         cwd: repoRoot,

@@ -90,6 +90,11 @@ export interface CoreOptions {
   cacheDir?: string;
   /** GroupLens' dataset folder; FACTORLENS_DOWNLOAD_BASE overrides it (tests, mirrors). */
   downloadBase?: string;
+  /**
+   * Heap cap per worker thread in MB (none by default): on a shared workstation a runaway job
+   * then fails alone, reported as an error, instead of taking the machine's memory.
+   */
+  workerMemoryMb?: number;
 }
 
 type Listener = (event: ProgressEvent) => void;
@@ -121,6 +126,19 @@ export class FactorLensCore {
     return true;
   }
 
+  /** Starts a job on a fresh worker thread, under the memory cap when one is set. */
+  private run<O>(
+    name: string,
+    input: unknown,
+    options: Parameters<typeof runWorker>[3] = {},
+  ): WorkerJob<O> {
+    const mb = this.options.workerMemoryMb;
+    return runWorker<O>(this.options.workerDir, name, input, {
+      ...options,
+      ...(mb ? { resourceLimits: { maxOldGenerationSizeMb: mb } } : {}),
+    });
+  }
+
   /** Cancels every running job (the desktop menu's Cancel); returns how many there were. */
   cancelAll(): number {
     const ids = [...this.jobs.keys()];
@@ -143,8 +161,7 @@ export class FactorLensCore {
   async openDataset(jobId: string, path: string | null): Promise<DatasetSummary> {
     const dir = path ?? this.options.demoDir;
     const started = performance.now();
-    const job = runWorker<LoadedDataset>(
-      this.options.workerDir,
+    const job = this.run<LoadedDataset>(
       'load',
       { path: dir },
       {
@@ -289,7 +306,7 @@ export class FactorLensCore {
       test: test && sparse(test),
       workerDir: this.options.workerDir,
     };
-    const job = runWorker<FitOutput>(this.options.workerDir, 'fit', input, {
+    const job = this.run<FitOutput>('fit', input, {
       // A cancelled fit returns the model so far; give it time to finish its iteration.
       cancelGraceMs: 2000,
       onProgress: (fraction, message, data) =>
@@ -602,7 +619,7 @@ export class FactorLensCore {
       demographics: data.demographics,
     };
     const started = performance.now();
-    const job = runWorker<ClusterJobOutput>(this.options.workerDir, 'cluster', input, {
+    const job = this.run<ClusterJobOutput>('cluster', input, {
       onProgress: (fraction, message) => this.emit({ jobId, stage: 'cluster', fraction, message }),
     });
     const out = await this.track(jobId, job);
@@ -637,7 +654,7 @@ export class FactorLensCore {
       factors: model.result.params.factors,
       ...o,
     };
-    const job = runWorker<KSweepJobOutput>(this.options.workerDir, 'ksweep', input, {
+    const job = this.run<KSweepJobOutput>('ksweep', input, {
       onProgress: (fraction, message) =>
         this.emit({ jobId, stage: 'cluster', fraction, message: `k-sweep: ${message}` }),
     });
@@ -711,7 +728,7 @@ export class FactorLensCore {
       },
     };
     const started = performance.now();
-    const job = runWorker<EmbedJobOutput>(this.options.workerDir, 'embed', input, {
+    const job = this.run<EmbedJobOutput>('embed', input, {
       onProgress: (fraction, message) => this.emit({ jobId, stage: 'embed', fraction, message }),
     });
     const out = await this.track(jobId, job);

@@ -38,6 +38,11 @@ const program = new Command()
     0,
   )
   .option('--exports <dir>', 'folder for exported reports', 'factorlens-reports')
+  .option(
+    '--worker-memory-mb <n>',
+    'heap cap per worker thread: a runaway job fails alone, reported as an error',
+    number('--worker-memory-mb', { integer: true, min: 8 }),
+  )
   .option('--no-open', 'accepted for scripts; the server never opens a browser itself')
   .configureOutput({
     outputError: (s, write) => write(`factorlens: ${s.replace(/^error: /, '')}`),
@@ -56,7 +61,7 @@ async function main(): Promise<void> {
   const staticRoot = join(appRoot, 'dist', 'renderer');
   if (!existsSync(join(staticRoot, 'index.html')))
     fail(new Error(`renderer not built (${staticRoot}); run npm run build`));
-  const core = new FactorLensCore({ workerDir, demoDir });
+  const core = new FactorLensCore({ workerDir, demoDir, workerMemoryMb: o.workerMemoryMb });
   const exportRoot = resolve(o.exports);
   const reports = new Map<string, string>();
   const ctx: DispatchContext = {
