@@ -18,7 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { type Method, requestSchemas } from '../contract';
 import { FactorLensCore, defaultExportDir } from '../core/core';
 import { dispatch, type DispatchContext } from '../core/dispatch';
-import { IPC_INVOKE, IPC_PROGRESS } from './channels';
+import { IPC_INVOKE, IPC_MENU, IPC_PROGRESS } from './channels';
 import { menuTemplate } from './menu';
 import { unpacked } from './paths';
 import { droppedPath, loadSettings, saveSettings, withRecent, type Settings } from './settings';
@@ -172,6 +172,8 @@ async function main(): Promise<void> {
           openRecent: (path) => openAndShow(path),
           openDemo: () => openAndShow(null),
           cancelJobs: () => core.cancelAll(),
+          exportReport: () =>
+            BrowserWindow.getFocusedWindow()?.webContents.send(IPC_MENU, 'export'),
         }),
       ),
     );

@@ -5,6 +5,7 @@ export interface MenuHandlers {
   openRecent(path: string): void;
   openDemo(): void;
   cancelJobs(): void;
+  exportReport(): void;
 }
 
 /**
@@ -31,6 +32,7 @@ export function menuTemplate(
       },
       { label: 'Open Synthetic Demo', click: () => h.openDemo() },
       { type: 'separator' },
+      { label: 'Export Report', accelerator: 'CmdOrCtrl+E', click: () => h.exportReport() },
       { label: 'Cancel Running Jobs', accelerator: 'CmdOrCtrl+.', click: () => h.cancelJobs() },
       { type: 'separator' },
       platform === 'darwin' ? { role: 'close' } : { role: 'quit', accelerator: 'CmdOrCtrl+Q' },

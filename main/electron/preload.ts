@@ -5,7 +5,7 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { requestSchemas, ProgressEventSchema, type ProgressEvent } from '../contract';
-import { IPC_INVOKE, IPC_PROGRESS } from './channels';
+import { IPC_INVOKE, IPC_MENU, IPC_PROGRESS } from './channels';
 
 const methods = new Set(Object.keys(requestSchemas));
 
@@ -21,5 +21,12 @@ contextBridge.exposeInMainWorld('factorlens', {
     };
     ipcRenderer.on(IPC_PROGRESS, handler);
     return () => ipcRenderer.removeListener(IPC_PROGRESS, handler);
+  },
+  onMenu(listener: (command: 'export') => void): () => void {
+    const handler = (_e: IpcRendererEvent, command: unknown) => {
+      if (command === 'export') listener(command);
+    };
+    ipcRenderer.on(IPC_MENU, handler);
+    return () => ipcRenderer.removeListener(IPC_MENU, handler);
   },
 });

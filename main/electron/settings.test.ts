@@ -49,6 +49,7 @@ describe('application menu', () => {
     openRecent: (p: string) => calls.push(`recent ${p}`),
     openDemo: () => calls.push('demo'),
     cancelJobs: () => calls.push('cancel'),
+    exportReport: () => calls.push('export'),
   };
 
   it('has open, recent, demo, cancel and quit with their shortcuts', () => {
@@ -63,6 +64,7 @@ describe('application menu', () => {
     const byLabel = (l: string) => items.find((i) => i.label === l)!;
     expect(byLabel('Open Folder or Zip…').accelerator).toBe('CmdOrCtrl+O');
     expect(byLabel('Cancel Running Jobs').accelerator).toBe('CmdOrCtrl+.');
+    expect(byLabel('Export Report').accelerator).toBe('CmdOrCtrl+E');
     expect(items.find((i) => i.role === 'quit')?.accelerator).toBe('CmdOrCtrl+Q');
     byLabel('Open Folder or Zip…').click!();
     byLabel('Cancel Running Jobs').click!();

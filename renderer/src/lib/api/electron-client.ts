@@ -15,6 +15,8 @@ import { apiObject } from './api-object';
 export interface FactorLensBridge {
   invoke(method: Method, params: unknown): Promise<unknown>;
   onProgress(listener: (event: unknown) => void): () => void;
+  /** Desktop menu commands the page carries out (File › Export Report). */
+  onMenu?(listener: (command: 'export') => void): () => void;
 }
 
 declare global {
