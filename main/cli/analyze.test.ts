@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -271,5 +271,54 @@ describe('sweep (CLI)', () => {
       ['20', '5'],
     ]);
     for (const row of rows.slice(1)) expect(Number(row[5])).toBeGreaterThan(0);
+  });
+});
+
+describe('analyze checks before working', () => {
+  it('refuses --fold without --folds, and too many clusters, in one line', () => {
+    const a = analyze(['--fold', '2', '--quiet']);
+    expect(a.status).toBe(1);
+    expect(a.stderr.trim()).toBe('factorlens: --fold needs --folds (the number of folds)');
+    const b = analyze([
+      '--clusters',
+      '1000',
+      '--quiet',
+      '--out',
+      join(mkdtempSync(join(tmpdir(), 'fl-k-')), 'r'),
+    ]);
+    expect(b.status).toBe(1);
+    expect(b.stderr.trim()).toBe(
+      'factorlens: --clusters 1000 needs more points: this dataset has 1000 users and movies, so k ≤ 999',
+    );
+  });
+
+  it('refuses an output path under a file before doing any work', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fl-out-'));
+    writeFileSync(join(dir, 'file'), 'x');
+    const r = analyze(['--out', join(dir, 'file', 'r'), '--quiet']);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe(
+      `factorlens: cannot create ${join(dir, 'file', 'r')}: ${join(dir, 'file')} is not a writable folder`,
+    );
+  });
+
+  it('stops on Ctrl-C with one line and no report', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'fl-int-')), 'r');
+    const child = spawn(process.execPath, [
+      'dist/node/analyze.js',
+      '--iterations',
+      '100000000',
+      '--quiet',
+      '--out',
+      out,
+    ]);
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += String(d)));
+    await new Promise((r) => setTimeout(r, 1500));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((r) => child.on('exit', r));
+    expect(code).toBe(130);
+    expect(stderr.trim()).toBe('factorlens: cancelled; no report was written');
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -5,7 +5,8 @@
  * 1 on bad input; errors are one line.
  */
 import { Command, InvalidArgumentError } from 'commander';
-import { resolve } from 'node:path';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import {
   DEFAULT_CLUSTER_PARAMS,
   DEFAULT_EMBED_PARAMS,
@@ -43,9 +44,12 @@ function splitOption(value: string): { train: string; test: string } {
 function validationOf(o: {
   holdout?: number;
   folds?: number;
-  fold: number;
+  fold?: number;
   split?: { train: string; test: string };
 }): Validation {
+  if (o.fold !== undefined && o.folds === undefined) {
+    throw new InvalidArgumentError('--fold needs --folds (the number of folds)');
+  }
   const kinds = [o.holdout !== undefined, o.folds !== undefined, o.split !== undefined].filter(
     Boolean,
   ).length;
@@ -56,12 +60,30 @@ function validationOf(o: {
     return { kind: 'holdout', fraction: o.holdout };
   }
   if (o.folds !== undefined) {
-    if (o.fold >= o.folds)
-      throw new InvalidArgumentError(`--fold must be below --folds (${o.folds}), got ${o.fold}`);
-    return { kind: 'kfold', folds: o.folds, fold: o.fold };
+    const fold = o.fold ?? 0;
+    if (fold >= o.folds)
+      throw new InvalidArgumentError(`--fold must be below --folds (${o.folds}), got ${fold}`);
+    return { kind: 'kfold', folds: o.folds, fold };
   }
   if (o.split !== undefined) return { kind: 'given', ...o.split };
   return { kind: 'none' };
+}
+
+/** Refuses an output folder that exists (unless --force) or cannot be created, before any work. */
+function checkOutputFolder(out: string, force: boolean): void {
+  if (existsSync(out)) {
+    if (!statSync(out).isDirectory()) throw new Error(`--out ${out} is a file; give a folder`);
+    if (!force)
+      throw new Error(`report folder ${out} already exists; choose another folder or pass --force`);
+  }
+  let parent = dirname(out);
+  while (!existsSync(parent) && dirname(parent) !== parent) parent = dirname(parent);
+  try {
+    if (!statSync(parent).isDirectory()) throw new Error('not a folder');
+    accessSync(parent, constants.W_OK);
+  } catch {
+    throw new Error(`cannot create ${out}: ${parent} is not a writable folder`);
+  }
 }
 
 const program = new Command()
@@ -164,7 +186,6 @@ const program = new Command()
     '--fold <f>',
     'k-fold validation: the fold held out, 0…k−1',
     number('--fold', { integer: true, min: 0 }),
-    0,
   )
   .option(
     '--split <train,test>',
@@ -205,9 +226,24 @@ async function main(): Promise<void> {
   const o = program.opts();
   const [datasetArg] = program.args;
   const out = resolve(o.out);
+  // Everything that can be checked before the work is checked before it.
+  const validation = validationOf(o as Parameters<typeof validationOf>[0]);
+  checkOutputFolder(out, o.force);
   const core = new FactorLensCore({ workerDir, demoDir });
   core.onProgress(progressPrinter(o.quiet));
+  process.on('SIGINT', () => {
+    core.cancelAll();
+    fail(new Error('cancelled; no report was written'), 130);
+  });
   const dataset = await core.openDataset('load', datasetArg ? resolve(datasetArg) : null);
+  const points = dataset.users + dataset.movies;
+  if (o.clusters > points - 1) {
+    fail(
+      new Error(
+        `--clusters ${o.clusters} needs more points: this dataset has ${points} users and movies, so k ≤ ${points - 1}`,
+      ),
+    );
+  }
   if (dataset.synthetic && !o.quiet)
     process.stderr.write('note: no dataset given; using the bundled SYNTHETIC demo dataset\n');
   const fitParams = {
@@ -220,7 +256,7 @@ async function main(): Promise<void> {
     seed: o.seed,
     solver: o.solver as 'gd' | 'als',
     threads: o.threads as number,
-    validation: validationOf(o as Parameters<typeof validationOf>[0]),
+    validation,
   };
   const subset = {
     movieIdMin: o.movieIds ? o.movieIds[0] : null,

@@ -3,7 +3,7 @@
  * over a WebSocket on 127.0.0.1, guarded by a random per-run token that the printed URL carries.
  * Requests without the token get 403; nothing listens beyond loopback.
  */
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -31,12 +31,7 @@ const program = new Command()
   .name('serve')
   .description('Run FactorLens in a browser: serves the app on 127.0.0.1 with a per-run token.')
   .argument('[dataset]', 'MovieLens folder to open at start')
-  .option(
-    '--port <n>',
-    'port on 127.0.0.1 (0: any free port)',
-    number('--port', { integer: true, min: 0 }),
-    0,
-  )
+  .option('--port <n>', 'port on 127.0.0.1 (0: any free port)', portNumber, 0)
   .option('--exports <dir>', 'folder for exported reports', 'factorlens-reports')
   .option(
     '--worker-memory-mb <n>',
@@ -47,6 +42,12 @@ const program = new Command()
   .configureOutput({
     outputError: (s, write) => write(`factorlens: ${s.replace(/^error: /, '')}`),
   });
+
+function portNumber(value: string): number {
+  const port = number('--port', { integer: true, min: 0 })(value);
+  if (port > 65535) throw new InvalidArgumentError(`--port must be 0…65535, got "${value}"`);
+  return port;
+}
 
 function tokenOk(given: string | null, token: string): boolean {
   if (!given || given.length !== token.length) return false;
@@ -78,12 +79,17 @@ async function main(): Promise<void> {
   if (datasetArg)
     ctx.initialDatasetId = (await core.openDataset('startup', resolve(datasetArg))).datasetId;
 
+  // Only our own address may be named in Host: a page from another site that rebinds its
+  // DNS name to 127.0.0.1 then cannot read anything (DNS rebinding).
+  let allowedHosts = new Set<string>();
+  const hostOk = (host: string | undefined) => host !== undefined && allowedHosts.has(host);
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const send = (status: number, body: string) => {
       res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(body);
     };
+    if (!hostOk(req.headers.host)) return send(403, 'unexpected Host header');
     if (req.method !== 'GET') return send(405, 'method not allowed');
     let file: string | null = null;
     const report = /^\/reports\/([0-9a-f]+)\/([\w.-]+)$/.exec(url.pathname);
@@ -117,7 +123,12 @@ async function main(): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const origin = req.headers.origin;
     const sameOrigin = !origin || origin === `http://${req.headers.host}`;
-    if (url.pathname !== '/ws' || !tokenOk(url.searchParams.get('token'), token) || !sameOrigin) {
+    if (
+      url.pathname !== '/ws' ||
+      !tokenOk(url.searchParams.get('token'), token) ||
+      !sameOrigin ||
+      !hostOk(req.headers.host)
+    ) {
       socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
       socket.destroy();
       return;
@@ -158,9 +169,19 @@ async function main(): Promise<void> {
     });
   };
 
+  server.on('error', (e: NodeJS.ErrnoException) =>
+    fail(
+      new Error(
+        e.code === 'EADDRINUSE'
+          ? `port ${o.port} on 127.0.0.1 is in use; choose another with --port (0: any free port)`
+          : e.message,
+      ),
+    ),
+  );
   server.listen(o.port, '127.0.0.1', () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : o.port;
+    allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
     process.stdout.write(`FactorLens browser mode: http://127.0.0.1:${port}/?token=${token}\n`);
   });
   const stop = () => {

@@ -76,8 +76,9 @@ export function analyseClusters(
   const n = nUsers + nMovies;
   const { signal } = options;
   const progress = options.onProgress ?? (() => {});
-  if (n < params.k) {
-    throw new Error(`cannot make ${params.k} clusters from ${n} points; choose k <= ${n}`);
+  // Silhouette needs at least one cluster with two points: k ≤ n − 1.
+  if (params.k > n - 1) {
+    throw new Error(`cannot make ${params.k} clusters from ${n} points; choose k <= ${n - 1}`);
   }
   progress(0, 'standardising factors');
   const X = stackFactors(input.U, nUsers, input.V, nMovies, d);

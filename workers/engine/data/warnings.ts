@@ -39,9 +39,14 @@ export class WarningCounter {
       this.byKey.set(key, w);
     }
     w.count += count;
-    if (w.lines.length < FIRST_LINES) {
-      const at = typeof line === 'function' ? line() : line;
-      if (at > 0) w.lines.push(at);
+    // Keep the first lines in file order: problems found after sorting (duplicates) arrive
+    // out of order, so keep the smallest few rather than the first few reported.
+    const worst = w.lines.length < FIRST_LINES ? Infinity : w.lines[FIRST_LINES - 1];
+    const at = typeof line === 'function' ? line() : line;
+    if (at > 0 && at < worst) {
+      w.lines.push(at);
+      w.lines.sort((a, b) => a - b);
+      if (w.lines.length > FIRST_LINES) w.lines.length = FIRST_LINES;
     }
   }
 
