@@ -60,12 +60,23 @@ export function datasetSection(d: DatasetSummary): string {
   return section('dataset', 'Dataset', body.join(''), synthetic);
 }
 
+// Counts per user and per movie are whole numbers on logarithmic bins [x0, x1): label each bin
+// by the whole numbers it holds, not by its fractional edges.
+const firstIn = (x0: number) => Math.ceil(x0);
+const lastIn = (x1: number) => Math.ceil(x1) - 1;
+
 function endOf(bins: HistogramBin[]): string | undefined {
-  return bins.length > 0 ? fmtNum(bins[bins.length - 1].x1) : undefined;
+  return bins.length > 0 ? fmtInt(lastIn(bins[bins.length - 1].x1)) : undefined;
 }
 
 function binBar(b: HistogramBin) {
-  return { label: `${fmtNum(b.x0)}–${fmtNum(b.x1)}`, tick: fmtNum(b.x0), value: b.count };
+  const lo = firstIn(b.x0);
+  const hi = Math.max(lo, lastIn(b.x1));
+  return {
+    label: lo === hi ? fmtInt(lo) : `${fmtInt(lo)}–${fmtInt(hi)}`,
+    tick: fmtInt(lo),
+    value: b.count,
+  };
 }
 
 function warningsTable(d: DatasetSummary): string {
