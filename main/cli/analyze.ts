@@ -15,29 +15,21 @@ import {
 } from '../contract';
 import { FactorLensCore } from '../core/core';
 import { writeFileAtomic } from '../report/write-report';
-import { demoDir, fail, number, progressPrinter, workerDir } from './common';
+import {
+  demoDir,
+  fail,
+  number,
+  progressPrinter,
+  solverOption,
+  splitOption,
+  workerDir,
+} from './common';
 
 function movieRange(value: string): [number, number] {
   const m = /^(\d+)-(\d+)$/.exec(value.trim());
   if (!m || Number(m[1]) > Number(m[2]))
     throw new InvalidArgumentError(`--movie-ids must be a range like 1-500, got "${value}"`);
   return [Number(m[1]), Number(m[2])];
-}
-
-function solverOption(value: string): 'gd' | 'als' {
-  if (value !== 'gd' && value !== 'als')
-    throw new InvalidArgumentError(`--solver must be gd or als, got "${value}"`);
-  return value;
-}
-
-function splitOption(value: string): { train: string; test: string } {
-  const [train, test, extra] = value.split(',');
-  if (!train || !test || extra !== undefined) {
-    throw new InvalidArgumentError(
-      `--split must name two files like u1.base,u1.test, got "${value}"`,
-    );
-  }
-  return { train, test };
 }
 
 /** The validation the options ask for; at most one kind. */

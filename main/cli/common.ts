@@ -62,3 +62,21 @@ export function progressPrinter(quiet: boolean): (e: ProgressEvent) => void {
     }
   };
 }
+
+/** `--solver gd|als`, shared by analyze and sweep. */
+export function solverOption(value: string): 'gd' | 'als' {
+  if (value !== 'gd' && value !== 'als')
+    throw new InvalidArgumentError(`--solver must be gd or als, got "${value}"`);
+  return value;
+}
+
+/** `--split train,test`: the release's own split, e.g. u1.base,u1.test. */
+export function splitOption(value: string): { train: string; test: string } {
+  const [train, test, extra] = value.split(',');
+  if (!train || !test || extra !== undefined) {
+    throw new InvalidArgumentError(
+      `--split must name two files like u1.base,u1.test, got "${value}"`,
+    );
+  }
+  return { train, test };
+}

@@ -14,7 +14,15 @@ import {
 } from '../contract';
 import { FactorLensCore } from '../core/core';
 import { writeFileAtomic } from '../report/write-report';
-import { demoDir, fail, number, progressPrinter, workerDir } from './common';
+import {
+  demoDir,
+  fail,
+  number,
+  progressPrinter,
+  solverOption,
+  splitOption,
+  workerDir,
+} from './common';
 
 /** A comma-separated list of numbers; empty leaves that sweep out. */
 const list = (name: string, integer: boolean) => (value: string) =>
@@ -55,9 +63,13 @@ const program = new Command()
     number('--iterations', { integer: true, min: 1 }),
     DEFAULT_FIT_PARAMS.iterations,
   )
-  .option('--solver <gd|als>', 'gd or als', 'gd')
+  .option('--solver <gd|als>', 'gd or als', solverOption, 'gd')
   .option('--holdout <fraction>', 'held-out fraction', number('--holdout', { positive: true }), 0.2)
-  .option('--split <train,test>', "the release's split instead of a hold-out, e.g. u1.base,u1.test")
+  .option(
+    '--split <train,test>',
+    "the release's split instead of a hold-out, e.g. u1.base,u1.test",
+    splitOption,
+  )
   .option(
     '--concurrency <n>',
     'cells fitted at once',
@@ -74,15 +86,9 @@ const program = new Command()
 async function main(): Promise<void> {
   program.parse();
   const o = program.opts();
-  if (o.solver !== 'gd' && o.solver !== 'als')
-    throw new InvalidArgumentError(`--solver must be gd or als, got "${o.solver}"`);
   let validation: Validation = { kind: 'holdout', fraction: o.holdout };
-  if (o.split) {
-    const [train, test] = String(o.split).split(',');
-    if (!train || !test)
-      throw new InvalidArgumentError(`--split must name two files like u1.base,u1.test`);
-    validation = { kind: 'given', train, test };
-  } else if (!(o.holdout < 1))
+  if (o.split) validation = { kind: 'given', ...(o.split as { train: string; test: string }) };
+  else if (!(o.holdout < 1))
     throw new InvalidArgumentError(`--holdout must be a fraction below 1, got ${o.holdout}`);
   const cells = [
     ...(o.lambdas as number[]).map((lambda) => ({ factors: o.lambdaFactors as number, lambda })),

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import {
+  createReadStream,
   createWriteStream,
   existsSync,
   mkdirSync,
@@ -166,7 +167,6 @@ async function expectedMd5(url: string, signal?: AbortSignal): Promise<string> {
 }
 
 async function md5OfFile(path: string): Promise<string> {
-  const { createReadStream } = await import('node:fs');
   const hash = createHash('md5');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return hash.digest('hex');

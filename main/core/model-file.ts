@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { FitResultSchema, type FitResult } from '../contract';
 import { writeFileAtomic } from '../report/write-report';
 import { UserError } from './errors';
+import { fromBase64, toBase64 } from './typed-base64';
 
 const FORMAT = 'factorlens-model';
 const VERSION = 1;
@@ -34,22 +35,6 @@ export interface SavedModel {
   V: Float64Array;
 }
 
-const encode = (a: Int32Array | Float64Array) =>
-  Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-
-function decode<T extends Int32Array | Float64Array>(
-  text: string,
-  Ctor: { new (b: ArrayBuffer): T; BYTES_PER_ELEMENT: number },
-  what: string,
-): T {
-  const bytes = Buffer.from(text, 'base64');
-  if (bytes.length % Ctor.BYTES_PER_ELEMENT !== 0)
-    throw new UserError(`model file: ${what} is damaged`);
-  const copy = new ArrayBuffer(bytes.length);
-  new Uint8Array(copy).set(bytes);
-  return new Ctor(copy);
-}
-
 export async function saveModel(path: string, datasetName: string, m: SavedModel): Promise<number> {
   const text = JSON.stringify({
     format: FORMAT,
@@ -57,10 +42,10 @@ export async function saveModel(path: string, datasetName: string, m: SavedModel
     savedAt: new Date().toISOString(),
     dataset: { name: datasetName, fingerprint: m.fingerprint },
     result: m.result,
-    userIds: encode(m.userIds),
-    movieIds: encode(m.movieIds),
-    U: encode(m.U),
-    V: encode(m.V),
+    userIds: toBase64(m.userIds),
+    movieIds: toBase64(m.movieIds),
+    U: toBase64(m.U),
+    V: toBase64(m.V),
   });
   // The default folder (the export folder) may not exist before the first export.
   mkdirSync(dirname(path), { recursive: true });
@@ -85,10 +70,10 @@ export function readModel(path: string): SavedModel & { datasetName: string } {
   }
   const f = parsed.data;
   const K = f.result.params.factors;
-  const userIds = decode(f.userIds, Int32Array, 'userIds');
-  const movieIds = decode(f.movieIds, Int32Array, 'movieIds');
-  const U = decode(f.U, Float64Array, 'U');
-  const V = decode(f.V, Float64Array, 'V');
+  const userIds = fromBase64(f.userIds, Int32Array, 'model file: userIds');
+  const movieIds = fromBase64(f.movieIds, Int32Array, 'model file: movieIds');
+  const U = fromBase64(f.U, Float64Array, 'model file: U');
+  const V = fromBase64(f.V, Float64Array, 'model file: V');
   if (U.length !== userIds.length * K || V.length !== movieIds.length * K) {
     throw new UserError(
       `${path}: factor sizes do not match the ids and K = ${K}; the file is damaged`,

@@ -16,24 +16,10 @@ import {
 } from '../contract';
 import { writeFileAtomic } from '../report/write-report';
 import { UserError } from './errors';
+import { fromBase64, toBase64 } from './typed-base64';
 
 const FORMAT = 'factorlens-project';
 const VERSION = 1;
-
-const b64 = (a: Int32Array | Float64Array) =>
-  Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-
-function fromB64<T extends Int32Array | Float64Array>(
-  text: string,
-  Ctor: { new (b: ArrayBuffer): T; BYTES_PER_ELEMENT: number },
-): T {
-  const bytes = Buffer.from(text, 'base64');
-  if (bytes.length % Ctor.BYTES_PER_ELEMENT !== 0)
-    throw new UserError('project file: an array is damaged');
-  const copy = new ArrayBuffer(bytes.length);
-  new Uint8Array(copy).set(bytes);
-  return new Ctor(copy);
-}
 
 const ProjectSchema = z.object({
   format: z.literal(FORMAT),
@@ -86,14 +72,14 @@ export async function writeProject(path: string, p: Project): Promise<number> {
     dataset: p.dataset,
     models: p.models.map((m) => ({
       result: m.result,
-      userIds: b64(m.userIds),
-      movieIds: b64(m.movieIds),
-      U: b64(m.U),
-      V: b64(m.V),
+      userIds: toBase64(m.userIds),
+      movieIds: toBase64(m.movieIds),
+      U: toBase64(m.U),
+      V: toBase64(m.V),
     })),
     clusterings: p.clusterings.map((c) => ({
       result: c.result,
-      uvStd: b64(c.uvStd),
+      uvStd: toBase64(c.uvStd),
       embedding: c.embedding,
     })),
   });
@@ -123,14 +109,14 @@ export function readProject(path: string): Project {
     dataset: f.dataset,
     models: f.models.map((m) => ({
       result: m.result,
-      userIds: fromB64(m.userIds, Int32Array),
-      movieIds: fromB64(m.movieIds, Int32Array),
-      U: fromB64(m.U, Float64Array),
-      V: fromB64(m.V, Float64Array),
+      userIds: fromBase64(m.userIds, Int32Array, 'analysis file: userIds'),
+      movieIds: fromBase64(m.movieIds, Int32Array, 'analysis file: movieIds'),
+      U: fromBase64(m.U, Float64Array, 'analysis file: U'),
+      V: fromBase64(m.V, Float64Array, 'analysis file: V'),
     })),
     clusterings: f.clusterings.map((c) => ({
       result: c.result,
-      uvStd: fromB64(c.uvStd, Float64Array),
+      uvStd: fromBase64(c.uvStd, Float64Array, 'analysis file: uvStd'),
       embedding: c.embedding,
     })),
   };
