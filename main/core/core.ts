@@ -249,26 +249,7 @@ export class FactorLensCore {
     } catch (e) {
       throw new UserError(e instanceof Error ? e.message : String(e));
     }
-    const g = d.genreNames.length;
-    const movieGenres = new Uint8Array(s.movieRows.length * g);
-    s.movieRows.forEach((j, k) =>
-      movieGenres.set(d.movieGenres.subarray(j * g, (j + 1) * g), k * g),
-    );
-    const dem = d.demographics;
-    return {
-      matrix: s.matrix,
-      titles: Array.from(s.movieRows, (j) => d.titles[j]),
-      genreNames: d.genreNames,
-      movieGenres,
-      demographics: dem
-        ? {
-            age: Float64Array.from(s.userRows, (i) => dem.age[i]),
-            gender: Uint8Array.from(s.userRows, (i) => dem.gender[i]),
-            occupation: Int32Array.from(s.userRows, (i) => dem.occupation[i]),
-            occupationNames: dem.occupationNames,
-          }
-        : null,
-    };
+    return this.rowsFor(dataset, s.matrix, s.userRows, s.movieRows);
   }
 
   async fit(
@@ -348,22 +329,41 @@ export class FactorLensCore {
     return result;
   }
 
-  /** Rows for a matrix with its own index space (a given split's training file). */
+  /** Rows for a matrix with its own index space (a given split's training file), by id. */
   private rowsOf(dataset: StoredDataset, matrix: RatingsMatrix): ModelRows {
-    const base = dataset.data;
+    const base = dataset.data.matrix;
     const index = (ids: Int32Array) => new Map(Array.from(ids, (id, i) => [id, i]));
-    const movieRow = index(base.matrix.movieIds);
-    const userRow = index(base.matrix.userIds);
+    const movieRow = index(base.movieIds);
+    const userRow = index(base.userIds);
+    const rowsOfIds = (ids: Int32Array, rows: Map<number, number>) =>
+      Array.from(ids, (id) => rows.get(id) ?? -1);
+    return this.rowsFor(
+      dataset,
+      matrix,
+      rowsOfIds(matrix.userIds, userRow),
+      rowsOfIds(matrix.movieIds, movieRow),
+    );
+  }
+
+  /**
+   * Titles, genres and demographics for a matrix whose user and movie rows map to the
+   * release's rows (−1: not in the release, e.g. a movie only a split file names).
+   */
+  private rowsFor(
+    dataset: StoredDataset,
+    matrix: RatingsMatrix,
+    userRows: ArrayLike<number>,
+    movieRows: ArrayLike<number>,
+  ): ModelRows {
+    const base = dataset.data;
     const g = base.genreNames.length;
-    const movieGenres = new Uint8Array(matrix.nMovies * g);
-    const titles = Array.from(matrix.movieIds, (id, k) => {
-      const j = movieRow.get(id);
-      if (j === undefined) return '';
+    const movieGenres = new Uint8Array(movieRows.length * g);
+    const titles = Array.from(movieRows, (j, k) => {
+      if (j < 0) return '';
       movieGenres.set(base.movieGenres.subarray(j * g, (j + 1) * g), k * g);
       return base.titles[j];
     });
     const dem = base.demographics;
-    const uRows = Array.from(matrix.userIds, (id) => userRow.get(id) ?? -1);
     return {
       matrix,
       titles,
@@ -371,9 +371,9 @@ export class FactorLensCore {
       movieGenres,
       demographics: dem
         ? {
-            age: Float64Array.from(uRows, (i) => (i >= 0 ? dem.age[i] : NaN)),
-            gender: Uint8Array.from(uRows, (i) => (i >= 0 ? dem.gender[i] : 0)),
-            occupation: Int32Array.from(uRows, (i) => (i >= 0 ? dem.occupation[i] : -1)),
+            age: Float64Array.from(userRows, (i) => (i >= 0 ? dem.age[i] : NaN)),
+            gender: Uint8Array.from(userRows, (i) => (i >= 0 ? dem.gender[i] : 0)),
+            occupation: Int32Array.from(userRows, (i) => (i >= 0 ? dem.occupation[i] : -1)),
             occupationNames: dem.occupationNames,
           }
         : null,
