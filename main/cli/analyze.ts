@@ -16,6 +16,7 @@ import {
 import { FactorLensCore } from '../core/core';
 import { writeFileAtomic } from '../report/write-report';
 import {
+  datasetJson,
   demoDir,
   fail,
   number,
@@ -277,20 +278,7 @@ async function main(): Promise<void> {
   const written = await core.exportReport('export', clustering.clusteringId, out, o.force);
   const last = fit.diagnostics.at(-1);
   const summary = {
-    dataset: {
-      name: dataset.name,
-      path: dataset.path,
-      release: dataset.release,
-      synthetic: dataset.synthetic,
-      ratings: dataset.ratings,
-      users: dataset.users,
-      movies: dataset.movies,
-      movies_listed: dataset.moviesListed,
-      density: dataset.density,
-      rating_scale: [dataset.ratingScale.min, dataset.ratingScale.max],
-      fingerprint: dataset.fingerprint,
-      warnings: dataset.warnings,
-    },
+    dataset: datasetJson(dataset),
     parameters: {
       factors: fitParams.factors,
       alpha: fitParams.alpha,

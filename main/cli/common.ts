@@ -5,7 +5,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError } from 'commander';
-import type { ProgressEvent } from '../contract';
+import type { DatasetSummary, ProgressEvent } from '../contract';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** dist/node → repository root (or the app folder when packaged). */
@@ -79,4 +79,28 @@ export function splitOption(value: string): { train: string; test: string } {
     );
   }
   return { train, test };
+}
+
+/** A dataset's summary as the CLI prints it (snake_case, SPEC §7): inspect and summary.json. */
+export function datasetJson(s: DatasetSummary) {
+  return {
+    name: s.name,
+    path: s.path,
+    release: s.release,
+    synthetic: s.synthetic,
+    ratings: s.ratings,
+    users: s.users,
+    movies: s.movies,
+    movies_listed: s.moviesListed,
+    density: s.density,
+    rating_scale: [s.ratingScale.min, s.ratingScale.max],
+    fingerprint: s.fingerprint,
+    warnings: s.warnings.map(({ kind, file, count, lines, message }) => ({
+      kind,
+      file,
+      count,
+      lines,
+      message,
+    })),
+  };
 }

@@ -6,7 +6,7 @@
 import { Command } from 'commander';
 import { resolve } from 'node:path';
 import { FactorLensCore } from '../core/core';
-import { demoDir, fail, progressPrinter, workerDir } from './common';
+import { datasetJson, demoDir, fail, progressPrinter, workerDir } from './common';
 
 const program = new Command()
   .name('inspect')
@@ -24,26 +24,10 @@ async function main(): Promise<void> {
   core.onProgress(progressPrinter(program.opts().quiet));
   const s = await core.openDataset('inspect', datasetArg ? resolve(datasetArg) : null);
   const out = {
-    release: s.release,
-    synthetic: s.synthetic,
-    path: s.path,
-    ratings: s.ratings,
-    users: s.users,
-    movies: s.movies,
-    movies_listed: s.moviesListed,
-    density: s.density,
-    rating_scale: [s.ratingScale.min, s.ratingScale.max],
+    ...datasetJson(s),
     rating_histogram: Object.fromEntries(s.ratingHistogram.map((b) => [String(b.value), b.count])),
     genres: s.genres,
     has_demographics: s.hasDemographics,
-    fingerprint: s.fingerprint,
-    warnings: s.warnings.map((w) => ({
-      kind: w.kind,
-      file: w.file,
-      count: w.count,
-      lines: w.lines,
-      message: w.message,
-    })),
   };
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 }
