@@ -29,7 +29,7 @@ import { describeSubset, isEmptySpec, selectSubset } from '../../workers/engine/
 import type { FitInput, FitOutput } from '../../workers/fit.worker';
 import type { SparseRatings } from '../../workers/engine/fit/gradient-descent';
 import { readGivenSplit } from './given-split';
-import { runSweep } from '../../workers/engine/fit/sweep';
+import { runSweep, sweepCellResult } from '../../workers/engine/fit/sweep';
 import { wardSize } from '../../workers/engine/cluster/ward-limit';
 import type { KSweepJobInput, KSweepJobOutput } from '../../workers/ksweep.worker';
 import type { ClusterJobInput, ClusterJobOutput } from '../../workers/cluster.worker';
@@ -103,7 +103,7 @@ export class FactorLensCore {
   private readonly datasets = new Map<string, StoredDataset>();
   private readonly models = new Map<string, Model>();
   private readonly clusterings = new Map<string, Clustering>();
-  private readonly jobs = new Map<string, WorkerJob<unknown> | { cancel(): void }>();
+  private readonly jobs = new Map<string, { cancel(): void }>();
   private readonly listeners = new Set<Listener>();
   /** Seconds spent per stage in the latest run of each, for summaries and benchmarks. */
   readonly timings: Record<string, number> = {};
@@ -146,14 +146,23 @@ export class FactorLensCore {
     return ids.length;
   }
 
-  private async track<O>(jobId: string, job: WorkerJob<O>): Promise<O> {
+  /** Runs `work` registered under `jobId`, so that `cancel(jobId)` reaches it. */
+  private async asJob<O>(jobId: string, cancel: () => void, work: () => Promise<O>): Promise<O> {
     if (this.jobs.has(jobId)) throw new UserError(`job id ${jobId} is already running`);
-    this.jobs.set(jobId, job);
+    this.jobs.set(jobId, { cancel });
     try {
-      return await job.promise;
+      return await work();
     } finally {
       this.jobs.delete(jobId);
     }
+  }
+
+  private track<O>(jobId: string, job: WorkerJob<O>): Promise<O> {
+    return this.asJob(
+      jobId,
+      () => job.cancel(),
+      () => job.promise,
+    );
   }
 
   // -------------------------------------------------------------------------------------------
@@ -200,28 +209,29 @@ export class FactorLensCore {
   /** Downloads (or finds in the cache) a GroupLens release, then opens it. */
   async downloadRelease(jobId: string, release: string): Promise<DatasetSummary> {
     const controller = new AbortController();
-    if (this.jobs.has(jobId)) throw new UserError(`job id ${jobId} is already running`);
-    this.jobs.set(jobId, { cancel: () => controller.abort() });
-    let path: string;
-    try {
-      const r = await downloadRelease(release, {
-        ...this.downloadOptions,
-        signal: controller.signal,
-        onProgress: (bytes, total) =>
-          this.emit({
-            jobId,
-            stage: 'load',
-            fraction: total ? bytes / total : null,
-            message: `downloading ${RELEASE_FILES[release]}: ${(bytes / 1e6).toFixed(1)}${total ? ` of ${(total / 1e6).toFixed(1)}` : ''} MB`,
-          }),
-      });
-      path = r.path;
-    } catch (e) {
-      if (controller.signal.aborted) throw new CancelledError();
-      throw e;
-    } finally {
-      this.jobs.delete(jobId);
-    }
+    const path = await this.asJob(
+      jobId,
+      () => controller.abort(),
+      async () => {
+        try {
+          const r = await downloadRelease(release, {
+            ...this.downloadOptions,
+            signal: controller.signal,
+            onProgress: (bytes, total) =>
+              this.emit({
+                jobId,
+                stage: 'load',
+                fraction: total ? bytes / total : null,
+                message: `downloading ${RELEASE_FILES[release]}: ${(bytes / 1e6).toFixed(1)}${total ? ` of ${(total / 1e6).toFixed(1)}` : ''} MB`,
+              }),
+          });
+          return r.path;
+        } catch (e) {
+          if (controller.signal.aborted) throw new CancelledError();
+          throw e;
+        }
+      },
+    );
     return this.openDataset(jobId, path);
   }
 
@@ -392,17 +402,14 @@ export class FactorLensCore {
     cells: { factors: number; lambda: number }[],
     concurrency: number,
   ): Promise<{ cells: SweepCell[] }> {
-    if (this.jobs.has(jobId)) throw new UserError(`job id ${jobId} is already running`);
     let cancelled = false;
     const running = new Set<string>();
-    this.jobs.set(jobId, {
-      cancel: () => {
-        cancelled = true;
-        for (const id of running) this.cancel(id);
-      },
-    });
+    const cancel = () => {
+      cancelled = true;
+      for (const id of running) this.cancel(id);
+    };
     const done: SweepCell[] = [];
-    try {
+    return this.asJob(jobId, cancel, async () => {
       const outcome = await runSweep(
         cells,
         async (cell, index) => {
@@ -415,17 +422,9 @@ export class FactorLensCore {
               { ...base, factors: cell.factors, lambda: cell.lambda },
               subset,
             );
-            const last = r.diagnostics.at(-1);
             const record: SweepCell = {
-              factors: cell.factors,
-              lambda: cell.lambda,
+              ...sweepCellResult(cell, r, r.seconds),
               modelId: r.modelId,
-              status: r.status,
-              iterations: r.iterations,
-              trainRmse: last?.rmse ?? null,
-              validationRmse: last?.validationRmse ?? null,
-              maxUpdate: last?.maxUpdate ?? null,
-              seconds: r.seconds,
             };
             return record;
           } finally {
@@ -452,9 +451,7 @@ export class FactorLensCore {
         },
       );
       return { cells: outcome.results.filter((r): r is SweepCell => r !== undefined) };
-    } finally {
-      this.jobs.delete(jobId);
-    }
+    });
   }
 
   /** Every model of this session, oldest first. */
