@@ -114,6 +114,7 @@ export function analyseClusters(
   const sampleSize = silhouetteSampleSize(n);
   const sample =
     sampleSize < n ? { size: sampleSize, rng: createRng(childSeed(params.seed, 7)) } : undefined;
+  let overallGenreShares: Float64Array = new Float64Array(input.nGenres);
   const score = (labels: Int32Array, k: number, base: number, name: string): MethodOutput => {
     progress(base, `${name}: silhouette`);
     const s = silhouetteSamples(
@@ -143,6 +144,7 @@ export function analyseClusters(
       params.minRatings,
     );
     const mix = genreMix(labels, nUsers, nMovies, k, input.movieGenres, input.nGenres);
+    overallGenreShares = mix.overall;
     const dem = input.demographics
       ? userDemographics(
           labels,
@@ -172,14 +174,14 @@ export function analyseClusters(
   const wardOut = score(wardLabels, hierK, 0.78, method);
   progress(0.95, 'cophenetic correlation');
   wardOut.copheneticCorrelation = copheneticCorrelation(tree, X, n, d);
-  const mix = genreMix(km.labels, nUsers, nMovies, params.k, input.movieGenres, input.nGenres);
+  // The share among all movies does not depend on the labels: any method's mix has it.
   progress(1, 'done');
   return {
     uvStd: X,
     kmeans: kmOut,
     ward: wardOut,
     linkage: tree,
-    overallGenreShares: mix.overall,
+    overallGenreShares,
     adjustedRand: adjustedRandIndex(km.labels, wardLabels),
     contingency: contingencyTable(km.labels, wardLabels),
   };
