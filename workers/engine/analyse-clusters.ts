@@ -112,8 +112,7 @@ export function analyseClusters(
 
   // Exact up to SILHOUETTE_EXACT_LIMIT points, then a seeded sample sized to a pair budget.
   const sampleSize = silhouetteSampleSize(n);
-  const sample =
-    sampleSize < n ? { size: sampleSize, rng: createRng(childSeed(params.seed, 7)) } : undefined;
+  const sampled = sampleSize < n;
   let overallGenreShares: Float64Array = new Float64Array(input.nGenres);
   const score = (labels: Int32Array, k: number, base: number, name: string): MethodOutput => {
     progress(base, `${name}: silhouette`);
@@ -122,7 +121,10 @@ export function analyseClusters(
       n,
       d,
       labels,
-      sample ? { sample: { ...sample, rng: createRng(childSeed(params.seed, 7)) } } : undefined,
+      // A fresh stream per method: both methods are scored on the same sampled points.
+      sampled
+        ? { sample: { size: sampleSize, rng: createRng(childSeed(params.seed, 7)) } }
+        : undefined,
     );
     let sum = 0;
     let counted = 0;
@@ -160,7 +162,7 @@ export function analyseClusters(
       labels,
       silhouette: counted > 0 ? sum / counted : 0,
       silhouetteSamples: s,
-      silhouetteSample: sample ? counted : null,
+      silhouetteSample: sampled ? counted : null,
       daviesBouldin: daviesBouldinScore(X, n, d, labels),
       calinskiHarabasz: calinskiHarabaszScore(X, n, d, labels),
       inertia: withinSumOfSquares(X, n, d, labels, k),
